@@ -1,0 +1,345 @@
+"""Assemble claims: figures of one sentence → rows of the claim table (contract §1–3).
+
+A level and the change stated for it share a row (same clause, or the next
+clause without a metric of its own); further changes are change-only rows with
+the level's subject, metric and period; a conversion in brackets is a row of
+its own carrying the main row's change, metric and period; a distributive list
+gives a row per figure.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+import regex
+
+from . import lexicon, rules
+from .figures import Figure, read_figures
+from .periods import PeriodMention, YearContext, resolve
+from .segment import clause_starts
+from .subjects import find_subject
+
+
+@dataclass
+class Row:
+    start: int                          # anchor in document (plain-text) coordinates
+    end: int
+    kind: str
+    subject: str = ""
+    metric: str = ""
+    metric_span: tuple[int, int] | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = ""
+    unit_text: str = ""
+    qualifier: str = "="
+    change_pct: float | None = None
+    change_pp: float | None = None
+    change_max: float | None = None
+    change_abs: float | None = None
+    change_basis: str = ""
+    period: str = ""
+    period_span: tuple[int, int] | None = None
+    modality: str = "actual"
+    sentence_span: tuple[int, int] = (0, 0)
+    rule: str = ""
+    linked: list = field(default_factory=list)     # conversion rows that share this row's change
+
+    @property
+    def has_change(self) -> bool:
+        return any(v is not None for v in (self.change_pct, self.change_pp, self.change_abs))
+
+
+@dataclass
+class DocContext:
+    """What a sentence needs to know about the rest of the document."""
+    periods: list[PeriodMention]        # body period mentions, document coordinates
+    main_currency: str = "CNY"
+    yuan_currency: str = "CNY"          # what a bare 元 means in this document
+    last_subject: str = ""
+    raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
+
+    def year_before(self, position: int) -> YearContext | None:
+        best = None
+        for mention in self.periods:
+            if mention.start >= position:
+                break
+            if mention.year is not None:
+                best = YearContext(mention.year, mention.fiscal)
+        return best
+
+    def dated_mention_before(self, position: int) -> PeriodMention | None:
+        best = None
+        for mention in self.periods:
+            if mention.start >= position:
+                break
+            if mention.first_year is not None:
+                best = mention
+        return best
+
+
+@functools.cache
+def _list_rules() -> dict:
+    data = rules.load("claim_filters")
+    return {"distributive": regex.compile(lexicon._alt(data["distributive_words"])),
+            "separator": regex.compile(data["list_separator"]),
+            "yuan": set(data["generic_yuan_currencies"]),
+            "conversion": regex.compile(data["conversion_gap"])}
+
+
+def _metric_for(fig: Figure, metrics, clause: int, sentence: str):
+    """The metric mention of a figure: in its clause before it, else right after it."""
+    before = [m for m in metrics if clause <= m.start and m.end <= fig.start]
+    if before:
+        return before[-1], True
+    after = [m for m in metrics if fig.end <= m.start <= fig.end + 1
+             and sentence[fig.end:m.start] in ("", "的")]
+    return (after[0], True) if after else (None, False)
+
+
+def _period_for(fig: Figure, periods, clause: int, sentence: str):
+    """P of contract §3 step 1, in sentence coordinates: own clause, bracket after, earlier."""
+    for p in periods:
+        if fig.end <= p.start <= fig.end + 2 and sentence[fig.end:p.start].strip() in "(（":
+            if sentence[fig.end:fig.end + 1] in "(（":
+                return p
+    in_clause = [p for p in periods if clause <= p.start and p.end <= fig.start]
+    if in_clause:
+        return in_clause[-1]
+    earlier = [p for p in periods if p.end <= fig.start]
+    return earlier[-1] if earlier else None
+
+
+def _modality(sentence: str, position: int) -> str:
+    m = lexicon.modality()
+    prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[:position])
+    if m["forecast"].search(prefix):
+        return "forecast"
+    if m["plan"].search(prefix):
+        return "plan"
+    return "actual"
+
+
+def _basis(sentence: str, clause: int, position: int, period_shape: str) -> str:
+    window = sentence[clause:position]
+    c = lexicon.changes()
+    best, best_at = "", -1
+    for name, pattern in c["basis"]:
+        for match in pattern.finditer(window):
+            if match.start() > best_at:
+                best, best_at = name, match.start()
+    for match in c["sequential"].finditer(window):
+        if match.start() > best_at:
+            best, best_at = ("mom" if period_shape.startswith("month") else "qoq"), match.start()
+    return best
+
+
+def _kind_and_unit(fig: Figure, metric_kind: str, ctx: DocContext) -> tuple[str, str]:
+    if fig.role == "change":
+        if fig.change_abs is None:
+            return "change", ""
+        return "change", _currency(fig, ctx) if fig.measure == "money" else fig.unit
+    if fig.measure == "money":
+        return "amount", _currency(fig, ctx)
+    if fig.measure in ("percent", "multiple"):
+        return "ratio", fig.unit or "%"
+    if fig.measure == "count" and metric_kind == "money" and not fig.unit:
+        return "amount", ctx.main_currency
+    return "count", fig.unit
+
+
+def _currency(fig: Figure, ctx: DocContext) -> str:
+    return ctx.yuan_currency if fig.generic_currency else fig.unit
+
+
+def generic_yuan_currencies() -> set[str]:
+    return _list_rules()["yuan"]
+
+
+def _apply_distributive(figures: list[Figure], sentence: str) -> list[list[Figure]]:
+    """Runs of level figures that form a list (120亿、150亿、180亿元); the last unit applies to all."""
+    runs, current = [], []
+    for fig in figures:
+        if fig.role != "level":
+            current = []
+            continue
+        if current and _list_rules()["separator"].match(sentence[current[-1].end:fig.start]):
+            current.append(fig)
+        else:
+            current = [fig]
+            runs.append(current)
+    runs = [r for r in runs if len(r) > 1]
+    for run in runs:
+        last = run[-1]
+        for fig in run[:-1]:
+            if fig.measure == "count" and not fig.unit and last.measure == "money":
+                fig.measure, fig.unit, fig.generic_currency = "money", last.unit, last.generic_currency
+            fig.bare = False
+    return runs
+
+
+def _sentence_periods(ctx: DocContext, s0: int, s1: int) -> list[PeriodMention]:
+    return [replace(p, start=p.start - s0, end=p.end - s0) for p in ctx.periods if s0 <= p.start and p.end <= s1]
+
+
+def assemble(sentence: str, s0: int, ctx: DocContext) -> list[Row]:
+    """Claim rows of one normalized sentence that starts at document offset `s0`."""
+    clauses = clause_starts(sentence)
+    periods = _sentence_periods(ctx, s0, s0 + len(sentence))
+    figures = read_figures(sentence, clauses, [(p.start, p.end) for p in periods])
+    if not figures:
+        return []
+    runs = _apply_distributive(figures, sentence)
+    metrics = lexicon.find_metrics(sentence)
+    builder = _SentenceBuilder(sentence, s0, ctx, clauses, periods, metrics, runs)
+    for fig in figures:
+        builder.add(fig)
+    return builder.finish()
+
+
+class _SentenceBuilder:
+    def __init__(self, sentence, s0, ctx, clauses, periods, metrics, runs):
+        self.sentence, self.s0, self.ctx = sentence, s0, ctx
+        self.clauses, self.periods, self.metrics = clauses, periods, metrics
+        self.runs = runs
+        self.rows: list[Row] = []
+        self.level: tuple[Row, Figure] | None = None
+        self.pending: list[Figure] = []
+        self.distributive = _list_rules()["distributive"].search(sentence)
+
+    # -- rows ---------------------------------------------------------------
+    def _new_row(self, fig: Figure, metric, continued: Row | None) -> Row:
+        kind, unit = _kind_and_unit(fig, metric.kind if metric else "", self.ctx)
+        row = Row(self.s0 + fig.start, self.s0 + fig.end, kind, value=fig.value, value_max=fig.value_max,
+                  unit=unit, unit_text=fig.unit_text, qualifier=fig.qualifier,
+                  change_pct=fig.change_pct, change_pp=fig.change_pp, change_abs=fig.change_abs,
+                  change_max=fig.change_max, rule=fig.rule,
+                  sentence_span=(self.s0, self.s0 + len(self.sentence)))
+        if metric is not None:
+            row.metric, row.metric_span = metric.metric, (self.s0 + metric.start, self.s0 + metric.end)
+        elif continued is not None:
+            row.metric, row.metric_span = continued.metric, continued.metric_span
+        if continued is not None and fig.role == "change" and self._continues(continued, fig):
+            row.period, row.period_span, row.subject = continued.period, continued.period_span, continued.subject
+        else:
+            self._set_period(row, fig)
+            row.subject = find_subject(self.sentence, self.s0, row, self.ctx)
+        row.modality = _modality(self.sentence, fig.start)
+        if fig.role == "change":
+            row.change_basis = self._basis_of(fig, row)
+        return row
+
+    def _continues(self, level_row: Row, fig: Figure) -> bool:
+        own = _period_for(fig, self.periods, self.clauses[fig.start], self.sentence)
+        return own is None or self.s0 + own.start <= (level_row.period_span or (0, 0))[0]
+
+    def _set_period(self, row: Row, fig: Figure) -> None:
+        mention = _period_for(fig, self.periods, self.clauses[fig.start], self.sentence)
+        if mention is not None:
+            run_index = self._run_index(fig)
+            if mention.shape == "year_span" and self.distributive and run_index is not None:
+                year = (mention.first_year or 0) + run_index
+                row.period = str(year) if year <= (mention.year or 0) else ""
+            else:
+                row.period = resolve(mention, self.ctx.year_before(self.s0 + fig.start))
+            row.period_span = (self.s0 + mention.start, self.s0 + mention.end)
+            return
+        dated = self.ctx.dated_mention_before(self.s0 + fig.start)
+        if dated is not None:
+            row.period = resolve(dated, None)
+            row.period_span = (dated.start, dated.end)
+
+    def _run_index(self, fig: Figure) -> int | None:
+        for run in self.runs:
+            if fig in run:
+                return run.index(fig)
+        return None
+
+    def _period_shape(self, row: Row) -> str:
+        if row.period_span is None:
+            return ""
+        for p in self.ctx.periods:
+            if (p.start, p.end) == row.period_span:
+                return p.shape
+        return ""
+
+    def _basis_of(self, fig: Figure, row: Row) -> str:
+        return _basis(self.sentence, self.clauses[fig.start], fig.start, self._period_shape(row))
+
+    def _attach(self, row: Row, fig: Figure) -> None:
+        for target in [row] + row.linked:
+            target.change_pct, target.change_pp = fig.change_pct, fig.change_pp
+            target.change_abs, target.change_max = fig.change_abs, fig.change_max
+            target.change_basis = _basis(self.sentence, self.clauses[fig.start], fig.start,
+                                         self._period_shape(target))
+            if fig.change_abs is not None and target.kind == "change":
+                target.unit = fig.unit
+
+    # -- figures ------------------------------------------------------------
+    def add(self, fig: Figure) -> None:
+        clause = self.clauses[fig.start]
+        metric, _ = _metric_for(fig, self.metrics, clause, self.sentence)
+        if fig.role == "level":
+            self._add_level(fig, metric, clause)
+        elif fig.to_level:
+            self.pending.append(fig)
+        else:
+            self._add_change(fig, metric, clause)
+
+    def _is_conversion(self, fig: Figure) -> bool:
+        if self.level is None or fig.measure != "money":
+            return False
+        row, level_fig = self.level
+        gap = self.sentence[level_fig.end:fig.start]
+        return row.kind == "amount" and _list_rules()["conversion"].match(gap) is not None
+
+    def _add_level(self, fig: Figure, metric, clause: int) -> None:
+        if fig.bare and (metric is None or metric.end < fig.start - 3):
+            return
+        if self._is_conversion(fig):
+            main, _ = self.level
+            row = self._new_row(fig, None, main)
+            row.period, row.period_span, row.subject = main.period, main.period_span, main.subject
+            row.change_pct, row.change_pp, row.change_abs = main.change_pct, main.change_pp, main.change_abs
+            row.change_max, row.change_basis = main.change_max, main.change_basis
+            main.linked.append(row)
+            self.rows.append(row)
+            return
+        if metric is None and fig.measure in ("percent", "multiple"):
+            metric = self._unclaimed_metric(fig)
+        row = self._new_row(fig, metric, None)
+        pending = [p for p in self.pending if self.clauses[p.start] == clause]
+        if pending:
+            self._attach(row, pending[0])
+            self.pending = [p for p in self.pending if p is not pending[0]]
+        self.rows.append(row)
+        self.level = (row, fig)
+
+    def _unclaimed_metric(self, fig: Figure):
+        """A ratio metric named earlier in the sentence that no row has taken yet."""
+        used = {row.metric_span for row in self.rows}
+        earlier = [m for m in self.metrics if m.end <= fig.start and m.kind == "ratio"
+                   and (self.s0 + m.start, self.s0 + m.end) not in used]
+        return earlier[-1] if earlier else None
+
+    def _add_change(self, fig: Figure, metric, clause: int) -> None:
+        if self.level is not None:
+            row, level_fig = self.level
+            level_clause = self.clauses[level_fig.start]
+            same_clause = level_clause == clause and (metric is None or metric.start < level_fig.start)
+            next_clause = level_clause != clause and metric is None
+            if not row.has_change and (same_clause or next_clause):
+                self._attach(row, fig)
+                return
+            if metric is None or same_clause:
+                self.rows.append(self._new_row(fig, None, row))
+                return
+        continued = self.rows[-1] if (metric is None and self.rows) else None
+        self.rows.append(self._new_row(fig, metric, continued))
+
+    def finish(self) -> list[Row]:
+        for fig in self.pending:
+            self._add_change(fig, _metric_for(fig, self.metrics, self.clauses[fig.start], self.sentence)[0],
+                             self.clauses[fig.start])
+        return sorted(self.rows, key=lambda r: r.start)

@@ -1,0 +1,165 @@
+"""Evaluate: score a predicted claim table against gold (contract §4–5).
+
+Matching is per document: pairs whose anchors overlap, taken greedily by
+largest overlap, then smallest start distance; each claim matches once.
+Detection counts matched pairs; strict counts pairs right on every strict field.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .load import LoadError, find_articles, load_file
+from .table import BASES, KINDS, MODALITIES, QUALIFIERS, read_table
+
+GOLD_REQUIRED = ["doc_id", "start", "end", "text", "kind", "metric_text", "value", "value_max", "unit",
+                 "qualifier", "change_pct", "change_pp", "change_max", "change_abs", "change_basis",
+                 "period", "modality"]
+NUMBER_FIELDS = ["value", "value_max", "change_pct", "change_pp", "change_max", "change_abs"]
+STRING_FIELDS = ["kind", "unit", "qualifier", "change_basis", "period", "modality", "subject", "metric"]
+STRICT_FIELDS = ["kind", "value", "value_max", "unit", "qualifier", "change_pct", "change_pp",
+                 "change_max", "change_abs", "change_basis", "period", "metric_text"]
+REPORT_FIELDS = STRICT_FIELDS + ["modality", "subject", "metric"]
+
+
+class GoldError(ValueError):
+    """A gold file that breaks the contract; the message names the file and row."""
+
+
+def load_gold(path: str | Path, raw: str | None = None) -> pd.DataFrame:
+    """Read and validate one gold file; `raw` is the article's decoded raw text."""
+    path = Path(path)
+    frame = read_table(path)
+    missing = [c for c in GOLD_REQUIRED if c not in frame.columns]
+    if missing:
+        raise GoldError(f"{path}: missing columns {missing}")
+    frame["qualifier"] = frame["qualifier"].replace("", "=")
+    checks = [("kind", KINDS), ("change_basis", BASES), ("qualifier", QUALIFIERS), ("modality", MODALITIES)]
+    for i, row in frame.iterrows():
+        line = i + 2   # header is line 1
+        for column, allowed in checks:
+            if str(row[column]).strip() not in allowed:
+                raise GoldError(f"{path}: row {line}: unknown {column} {row[column]!r}")
+        if raw is not None and raw[row["start"]:row["end"]] != row["text"]:
+            raise GoldError(f"{path}: row {line}: raw[{row['start']}:{row['end']}] is "
+                            f"{raw[row['start']:row['end']]!r}, not {row['text']!r}")
+    return frame
+
+
+def load_gold_dir(gold_dir: str | Path, corpus_dir: str | Path | None = None) -> pd.DataFrame:
+    """Every gold file of a folder, each checked against its article when it can be found."""
+    gold_dir = Path(gold_dir)
+    corpus_dir = Path(corpus_dir) if corpus_dir else gold_dir.parent
+    articles = {p.stem: p for p in find_articles([corpus_dir])} if corpus_dir.is_dir() else {}
+    frames = []
+    for path in sorted(gold_dir.glob("*.csv")):
+        raw = None
+        if path.stem in articles:
+            try:
+                raw = load_file(articles[path.stem]).raw
+            except LoadError as exc:
+                raise GoldError(f"{path}: its article cannot be read: {exc}") from exc
+        frames.append(load_gold(path, raw))
+    if not frames:
+        raise GoldError(f"{gold_dir}: no gold files (*.csv)")
+    return pd.concat(frames, ignore_index=True)
+
+
+def _number_equal(a, b) -> bool:
+    a_empty = a is None or (isinstance(a, float) and math.isnan(a))
+    b_empty = b is None or (isinstance(b, float) and math.isnan(b))
+    if a_empty or b_empty:
+        return a_empty and b_empty
+    return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=0.0) or float(a) == float(b)
+
+
+def field_equal(name: str, predicted, gold) -> bool:
+    """Contract §5.3: numbers within 1e-6 relative, strings trimmed, metric_text by containment."""
+    if name in NUMBER_FIELDS:
+        return _number_equal(predicted, gold)
+    p, g = str(predicted or "").strip(), str(gold or "").strip()
+    if name == "qualifier":
+        p, g = p or "=", g or "="
+    if name == "metric_text":
+        return (not p and not g) or (bool(p) and bool(g) and (p in g or g in p))
+    return p == g
+
+
+def match_document(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
+    """Greedy overlap matching of one document: (pred index, gold index) pairs."""
+    candidates = []
+    for pi, p in pred.iterrows():
+        for gi, g in gold.iterrows():
+            overlap = min(p["end"], g["end"]) - max(p["start"], g["start"])
+            if overlap > 0:
+                candidates.append((-overlap, abs(p["start"] - g["start"]), pi, gi))
+    candidates.sort()
+    used_p, used_g, pairs = set(), set(), []
+    for _, _, pi, gi in candidates:
+        if pi not in used_p and gi not in used_g:
+            used_p.add(pi)
+            used_g.add(gi)
+            pairs.append((pi, gi))
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+
+@dataclass
+class Score:
+    detection: dict
+    strict: dict
+    fields: dict                                   # field → accuracy over matched pairs
+    per_document: dict = field(default_factory=dict)
+    misses: list = field(default_factory=list)      # gold rows with no match
+    spurious: list = field(default_factory=list)    # predicted rows with no match
+    wrong: list = field(default_factory=list)       # (doc, field, pred, gold, text)
+
+
+def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None) -> Score:
+    """Score `pred` against `gold` over `docs` (default: every document in gold)."""
+    docs = sorted(set(gold["doc_id"])) if docs is None else docs
+    totals = {"matched": 0, "strict": 0, "pred": 0, "gold": 0}
+    field_right = {f: 0 for f in REPORT_FIELDS}
+    result = Score({}, {}, {})
+    for doc in docs:
+        p_doc = pred[pred["doc_id"] == doc].reset_index(drop=True)
+        g_doc = gold[gold["doc_id"] == doc].reset_index(drop=True)
+        pairs = match_document(p_doc, g_doc)
+        strict = 0
+        for pi, gi in pairs:
+            p, g = p_doc.loc[pi], g_doc.loc[gi]
+            all_right = True
+            for name in REPORT_FIELDS:
+                if name not in g or name not in p:
+                    field_right[name] += 1
+                    continue
+                if field_equal(name, p[name], g[name]):
+                    field_right[name] += 1
+                else:
+                    if name in STRICT_FIELDS:
+                        all_right = False
+                    result.wrong.append((doc, name, p[name], g[name], g["text"], int(g["start"])))
+            strict += all_right
+        matched_p = {pi for pi, _ in pairs}
+        matched_g = {gi for _, gi in pairs}
+        result.misses += [g for gi, g in g_doc.iterrows() if gi not in matched_g]
+        result.spurious += [p for pi, p in p_doc.iterrows() if pi not in matched_p]
+        result.per_document[doc] = {"detection": _prf(len(pairs), len(p_doc), len(g_doc)),
+                                    "strict": _prf(strict, len(p_doc), len(g_doc))}
+        totals["matched"] += len(pairs)
+        totals["strict"] += strict
+        totals["pred"] += len(p_doc)
+        totals["gold"] += len(g_doc)
+    result.detection = _prf(totals["matched"], totals["pred"], totals["gold"])
+    result.strict = _prf(totals["strict"], totals["pred"], totals["gold"])
+    result.fields = {f: (field_right[f] / totals["matched"] if totals["matched"] else 0.0) for f in REPORT_FIELDS}
+    return result

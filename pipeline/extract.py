@@ -1,0 +1,125 @@
+"""One article → its claim table: load → clean → normalize → segment → claims → table."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from .claims import DocContext, Row, assemble, generic_yuan_currencies
+from .clean import Cleaned, clean
+from .figures import sentence_quantities
+from .load import Source, from_text, load_file
+from .normalize import normalize_text
+from .periods import find_periods
+from .segment import make_nlp
+from .table import to_frame
+
+
+@dataclass
+class Article:
+    source: Source
+    normalized: str
+    cleaned: Cleaned
+    sentences: list[tuple[int, int]]
+
+
+def prepare(source: Source) -> Article:
+    normalized = normalize_text(source.text)
+    cleaned = clean(normalized, source.text)
+    body = normalized[cleaned.body_start:cleaned.body_end]
+    doc = make_nlp()(body)
+    sentences = []
+    for sent in doc.sents:
+        start = cleaned.body_start + sent.start_char
+        end = cleaned.body_start + sent.end_char
+        while start < end and normalized[start].isspace():
+            start += 1
+        while end > start and normalized[end - 1].isspace():
+            end -= 1
+        if start < end:
+            sentences.append((start, end))
+    return Article(source, normalized, cleaned, sentences)
+
+
+def currencies(article: Article) -> tuple[str, str]:
+    """(main currency, currency of a bare 元) of the body (contract §1).
+
+    The main currency is the one written most often. A bare 元 is CNY, except in
+    a document whose most written explicit currency is one that also counts in 元
+    (新台币: rules/claim_filters.yaml `generic_yuan_currencies`).
+    """
+    explicit, generic = Counter(), 0
+    for start, end in article.sentences:
+        for q in sentence_quantities(article.normalized[start:end]):
+            if q.kind == "money" and q.unit:
+                if q.generic_currency:
+                    generic += 1
+                else:
+                    explicit[q.unit] += 1
+    top = explicit.most_common(1)[0][0] if explicit else ""
+    yuan = top if top in generic_yuan_currencies() else "CNY"
+    counts = explicit + Counter({yuan: generic})
+    return (counts.most_common(1)[0][0] if counts else "CNY"), yuan
+
+
+def _raw(source: Source, start: int, end: int) -> tuple[int, int, str]:
+    rs, re_ = source.raw_span(start, end)
+    return rs, re_, source.raw[rs:re_]
+
+
+def _unit_text_as_written(article: Article, row: Row) -> str:
+    anchor = article.normalized[row.start:row.end]
+    at = anchor.rfind(row.unit_text) if row.unit_text else -1
+    if at < 0:
+        return row.unit_text
+    return _raw(article.source, row.start + at, row.start + at + len(row.unit_text))[2]
+
+
+def _record(article: Article, row: Row) -> dict:
+    source = article.source
+    start, end, text = _raw(source, row.start, row.end)
+    metric_text = _raw(source, *row.metric_span)[2] if row.metric_span else ""
+    period_text = _raw(source, *row.period_span)[2] if row.period_span else ""
+    sentence = _raw(source, *row.sentence_span)[2]
+    return {
+        "doc_id": source.doc_id, "start": start, "end": end, "text": text, "kind": row.kind,
+        "subject": row.subject, "metric": row.metric, "metric_text": metric_text,
+        "value": row.value, "value_max": row.value_max, "unit": row.unit,
+        "unit_text": _unit_text_as_written(article, row), "qualifier": row.qualifier,
+        "change_pct": row.change_pct, "change_pp": row.change_pp, "change_max": row.change_max,
+        "change_abs": row.change_abs, "change_basis": row.change_basis, "period": row.period,
+        "period_text": period_text, "modality": row.modality, "sentence": sentence, "rule": row.rule,
+    }
+
+
+def extract_source(source: Source) -> pd.DataFrame:
+    """The claim table of one loaded article."""
+    article = prepare(source)
+    body_start, body_end = article.cleaned.body_start, article.cleaned.body_end
+    periods = [p for p in find_periods(article.normalized[body_start:body_end])]
+    periods = [replace(p, start=p.start + body_start, end=p.end + body_start) for p in periods]
+    datelines = article.cleaned.datelines
+    periods = [p for p in periods if not any(s <= p.start < e for s, e in datelines)]
+    main, yuan = currencies(article)
+    ctx = DocContext(periods, main, yuan,
+                     raw_text=lambda s, e: _raw(source, s, e)[2])
+    rows: list[Row] = []
+    for start, end in article.sentences:
+        if any(s <= start < e for s, e in datelines):
+            continue
+        rows.extend(assemble(article.normalized[start:end], start, ctx))
+    records = [_record(article, row) for row in sorted(rows, key=lambda r: (r.start, r.end))]
+    for n, record in enumerate(records, 1):
+        record["claim_id"] = f"{source.doc_id}#{n}"
+    return to_frame(records)
+
+
+def extract(text: str, doc_id: str = "doc", fmt: str = "txt") -> pd.DataFrame:
+    """The claim table of one article given as text (contract §6)."""
+    return extract_source(from_text(text, doc_id, fmt))
+
+
+def extract_file(path: str | Path) -> pd.DataFrame:
+    return extract_source(load_file(path))

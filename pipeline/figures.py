@@ -1,0 +1,199 @@
+"""Figures: each numeric mention of a sentence read in its local context.
+
+A figure is a quantity from `find_quantities` that can carry a claim, plus
+what the words right around it say: whether it is a level or a change (and
+the signed change), its hedge (qualifier), and for counts the measure word.
+Mentions that the contract says are not claims (dates, ages, rankings,
+durations, model names, vague magnitudes) are dropped here.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import lexicon
+from .quantities import Quantity, find_quantities
+
+
+@dataclass
+class Figure:
+    start: int                      # anchor, in sentence coordinates
+    end: int
+    role: str                       # 'level' or 'change'
+    measure: str                    # 'money', 'count', 'percent', 'multiple', 'pp'
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = ""                  # ISO code, '%', '倍' or a measure word
+    unit_text: str = ""
+    qualifier: str = "="
+    change_pct: float | None = None
+    change_pp: float | None = None
+    change_abs: float | None = None
+    change_max: float | None = None
+    to_level: bool = False          # a change that runs into a level (涨68%至1940亿元)
+    generic_currency: bool = False
+    bare: bool = False              # a plain number with no scale, unit or measure word
+    rule: str = ""
+
+
+def _qualifier_before(before: str) -> tuple[str, str]:
+    """(symbol, text left before it) for a hedge word right before a figure."""
+    q = lexicon.qualifiers()
+    match = q["longest_before"].search(before)
+    if not match:
+        return "", before
+    for i, symbol in enumerate(q["symbols"]):
+        if match.group(f"q{i}"):
+            return symbol, before[:match.start()]
+    return "", before
+
+
+def _qualifier_after(after: str) -> str:
+    for symbol, pattern in lexicon.qualifiers()["after"]:
+        if pattern.search(after):
+            return symbol
+    return ""
+
+
+def _is_not_claim(before: str, after: str) -> str:
+    for name, before_pattern, after_pattern in lexicon.claim_filters()["not_claims"]:
+        if (before_pattern and before_pattern.search(before)) or (after_pattern and after_pattern.search(after)):
+            return name
+    return ""
+
+
+def _measure(q: Quantity) -> str:
+    if q.kind == "money":
+        return "money"
+    if q.form == "pp" or q.form == "bp":
+        return "pp"
+    if q.form == "multiple":
+        return "multiple"
+    if q.kind == "percent":
+        return "percent"
+    return "count"
+
+
+def _direction(before: str) -> tuple[int, str]:
+    """+1/-1 when `before` ends with a change verb, with the verb removed; 0 if none."""
+    c = lexicon.changes()
+    for sign, key in ((1, "up_tail"), (-1, "down_tail")):
+        match = c[key].search(before)
+        if match:
+            return sign, before[:match.start()]
+    return 0, before
+
+
+def _signed_range(value, value_max, sign):
+    """A change range as (low, high), numerically, after applying the verb's sign."""
+    if value is None:
+        return None, None
+    if sign < 0:
+        value, value_max = -abs(value), (-abs(value_max) if value_max is not None else None)
+    if value_max is not None and value_max < value:
+        value, value_max = value_max, value
+    return value, value_max
+
+
+def _set_change(fig: Figure, q: Quantity, sign: int) -> None:
+    fig.role = "change"
+    value, value_max = q.value, q.value_max
+    if fig.measure == "multiple":
+        # 增长2倍 is +200 %; 为去年的2倍 is handled by the caller.
+        value = value * 100 if value is not None else None
+        value_max = value_max * 100 if value_max is not None else None
+    if q.form == "bp":
+        value = value / 100 if value is not None else None
+        value_max = value_max / 100 if value_max is not None else None
+    low, high = _signed_range(value, value_max, sign or 1)
+    if fig.measure == "pp":
+        fig.change_pp = low
+    elif fig.measure in ("percent", "multiple"):
+        fig.change_pct = low
+    else:
+        fig.change_abs = low
+    fig.change_max = high
+    fig.value = fig.value_max = None
+    if fig.measure not in ("money", "count"):
+        fig.unit = ""
+
+
+def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
+    """The figure `q` makes in its sentence, or None when it cannot carry a claim."""
+    before_all, after = sentence[:q.start], sentence[q.end:]
+    if lexicon.claim_filters()["not_claim_text"].search(sentence[q.start:q.end]):
+        return None
+    if _is_not_claim(before_all[-12:], after[:12]):
+        return None
+    measure = _measure(q)
+    fig = Figure(q.start, q.end, "level", measure, q.value, q.value_max, q.unit, q.unit_text,
+                 generic_currency=q.generic_currency, rule=q.rule)
+    if measure == "multiple":
+        fig.unit = lexicon.multiple_unit()
+    if measure == "count":
+        unit = lexicon.claim_filters()["count_unit"].match(after)
+        if unit:
+            fig.end += unit.end()
+            fig.unit = unit.group()
+            fig.unit_text = (q.unit_text or "") + unit.group()
+        elif not q.unit_text:
+            fig.bare = True
+    symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
+    fig.qualifier = symbol or _qualifier_after(sentence[fig.end:fig.end + 3]) or "="
+    c = lexicon.changes()
+    before = before.rstrip()
+    if before.endswith(lexicon.perfective()):
+        before = before[:-len(lexicon.perfective())]
+    if c["link_tail"].search(before):
+        return fig                                    # 升至57%: a level reached
+    sign, _ = _direction(before)
+    if measure == "multiple" and not sign and c["multiple_of_base"].search(before):
+        fig.role, fig.change_pct = "change", (q.value - 1) * 100 if q.value is not None else None
+        fig.value, fig.unit = None, ""
+        return fig
+    if not sign and c["down_after"].search(after):
+        sign = -1
+    elif not sign and c["up_after"].search(after):
+        sign = 1
+    if sign or measure == "pp" or (q.text[:1] in "+-" and _basis_at_end(before)):
+        _set_change(fig, q, sign)
+        fig.to_level = bool(c["link_head"].match(after))
+    return fig
+
+
+def _basis_at_end(before: str) -> bool:
+    return any(p.search(before[-6:]) for _, p in lexicon.changes()["basis"])
+
+
+def fixed_change_figures(sentence: str) -> list[Figure]:
+    """Word-only changes such as 翻倍 (+100 %)."""
+    c = lexicon.changes()
+    figures = []
+    for match in c["fixed_pattern"].finditer(sentence):
+        fig = Figure(match.start(), match.end(), "change", "percent",
+                     change_pct=c["fixed"][match.group()], unit_text=sentence[match.start():match.end()],
+                     rule="fixed_change")
+        figures.append(fig)
+    return figures
+
+
+@functools.lru_cache(maxsize=4096)
+def sentence_quantities(sentence: str) -> tuple[Quantity, ...]:
+    """`find_quantities` of a sentence, cached: a document is read twice (currency, claims)."""
+    return tuple(find_quantities(sentence))
+
+
+def read_figures(sentence: str, clause_starts: list[int], blocked: list[tuple[int, int]]) -> list[Figure]:
+    """Every figure of a normalized sentence, in order; `blocked` spans (periods) are skipped."""
+    figures = []
+    for q in sentence_quantities(sentence):
+        if any(q.start < b_end and b_start < q.end for b_start, b_end in blocked):
+            continue
+        figure = read_figure(sentence, clause_starts[q.start], q)
+        if figure is not None:
+            figures.append(figure)
+    taken = [(f.start, f.end) for f in figures]
+    for figure in fixed_change_figures(sentence):
+        if not any(figure.start < e and s < figure.end for s, e in taken):
+            figures.append(figure)
+    return sorted(figures, key=lambda f: f.start)

@@ -1,0 +1,121 @@
+"""Compiled matchers built from the rule files, shared by the claim stages.
+
+Everything here is derived from `rules/*.yaml` once, on first use. Lexicon
+entries are normalized (Traditional → Simplified) on load, so one entry in
+either script matches text in both.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from . import rules
+from .normalize import normalize_text
+
+
+def _norm_words(items) -> list[str]:
+    return sorted({normalize_text(w) for w in items}, key=lambda w: (-len(w), w))
+
+
+def _alt(items) -> str:
+    return rules.alternation(_norm_words(items))
+
+
+@dataclass(frozen=True)
+class MetricMention:
+    start: int
+    end: int
+    metric: str
+    kind: str
+
+
+@functools.cache
+def metric_table() -> dict[str, tuple[str, str]]:
+    """Normalized term → (metric id, kind)."""
+    table = {}
+    for metric_id, entry in rules.load("metrics")["metrics"].items():
+        for term in entry["terms"]:
+            table[normalize_text(term)] = (metric_id, entry["kind"])
+    return table
+
+
+@functools.cache
+def metric_pattern() -> regex.Pattern:
+    return regex.compile(_alt(metric_table().keys()), regex.I)
+
+
+def find_metrics(text: str) -> list[MetricMention]:
+    """Metric phrases in normalized text, longest first at each place."""
+    table = {k.lower(): v for k, v in metric_table().items()}
+    return [MetricMention(m.start(), m.end(), *table[m.group().lower()])
+            for m in metric_pattern().finditer(text)]
+
+
+def metric_kind(metric_id: str) -> str:
+    entry = rules.load("metrics")["metrics"].get(metric_id)
+    return entry["kind"] if entry else ""
+
+
+@functools.cache
+def changes() -> dict:
+    data = rules.load("changes")
+    links = _alt(data["level_links"])
+    return {
+        "up_tail": regex.compile(f"{_alt(data['up_verbs'])}$"),
+        "down_tail": regex.compile(f"{_alt(data['down_verbs'])}$"),
+        "link_tail": regex.compile(f"{links}$"),
+        "link_head": regex.compile(f"^\\s*{links}"),
+        "up_after": regex.compile(data["change_after_up"]),
+        "down_after": regex.compile(data["change_after_down"]),
+        "basis": [(name, regex.compile(_alt(words))) for name, words in data["basis"].items()],
+        "sequential": regex.compile(_alt(data["sequential"])),
+        "fixed": {normalize_text(k): float(v) for k, v in data["fixed_changes"].items()},
+        "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
+        "multiple_of_base": regex.compile(data["multiple_of_base"]),
+    }
+
+
+@functools.cache
+def qualifiers() -> dict:
+    data = rules.load("qualifiers")
+    before = [(sym, regex.compile(f"{_alt(ws)}$")) for sym, ws in data["before"].items()]
+    after = [(sym, regex.compile(f"^{_alt(ws)}")) for sym, ws in data["after"].items()]
+    # Longest word first across all symbols, so 不超过 wins over 超过 and 超.
+    longest_before = regex.compile("(?:" + "|".join(
+        f"(?<q{i}>{_alt(ws)})" for i, (_, ws) in enumerate(data["before"].items())) + ")$")
+    return {"before": before, "after": after, "longest_before": longest_before,
+            "symbols": list(data["before"].keys())}
+
+
+@functools.cache
+def modality() -> dict:
+    data = rules.load("modality")
+    return {
+        "forecast": regex.compile(_alt(data["forecast"])),
+        "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
+        "blocked": regex.compile("|".join(f"(?:{p})" for p in data["blocked"])),
+    }
+
+
+@functools.cache
+def claim_filters() -> dict:
+    data = rules.load("claim_filters")
+    filters = []
+    for name, spec in data["not_claims"].items():
+        filters.append((name, regex.compile(spec["before"]) if spec.get("before") else None,
+                        regex.compile(spec["after"]) if spec.get("after") else None))
+    return {
+        "count_unit": regex.compile(f"^(?:{_alt(data['count_units'])})"),
+        "not_claim_text": regex.compile("|".join(f"(?:{p})" for p in data["not_claim_texts"])),
+        "not_claims": filters,
+    }
+
+
+def perfective() -> str:
+    return rules.load("changes")["perfective"]
+
+
+def multiple_unit() -> str:
+    return rules.load("changes")["multiple_unit"]

@@ -1,0 +1,67 @@
+"""Script and width normalization that never moves a character.
+
+Matching runs on Simplified Chinese with ASCII digits and signs, but every
+offset must still point into the raw text. Both conversions here are done
+character for character, so the normalized string has exactly the length of
+its input and index i of the output stands for index i of the input: the
+offset map is the identity and no stage ever has to re-align.
+"""
+from __future__ import annotations
+
+import functools
+
+import opencc
+
+_FULLWIDTH_FIRST, _FULLWIDTH_LAST, _FULLWIDTH_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
+_IDEOGRAPHIC_SPACE = 0x3000
+
+
+@functools.cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII variants (１２３％，＋－) → ASCII; the ideographic space → space."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if _FULLWIDTH_FIRST <= code <= _FULLWIDTH_LAST:
+            ch = chr(code - _FULLWIDTH_SHIFT)
+        elif code == _IDEOGRAPHIC_SPACE:
+            ch = " "
+        out.append(ch)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_to_simplified(ch: str) -> str:
+    converted = _converter().convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, keeping the length.
+
+    OpenCC converts phrase by phrase, which gives better choices; when a phrase
+    conversion changes the length of a line, that line falls back to a
+    character-by-character conversion so offsets stay aligned.
+    """
+    lines = text.split("\n")
+    converter = _converter()
+    out = []
+    for line in lines:
+        converted = converter.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(_char_to_simplified(ch) for ch in line)
+        out.append(converted)
+    return "\n".join(out)
+
+
+def normalize_text(text: str) -> str:
+    """The matching form of `text`: Simplified script, half-width digits and signs.
+
+    `len(normalize_text(t)) == len(t)` always holds, and normalizing twice
+    gives the same result as normalizing once.
+    """
+    return to_simplified(to_halfwidth(text))

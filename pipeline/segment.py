@@ -1,0 +1,109 @@
+"""Segment: a spaCy `zh` pipeline with jieba as segmenter, sentences and clauses.
+
+The pipeline runs on the normalized text (same length as the plain text), so
+token and sentence offsets are plain-text offsets. jieba gets a finance user
+dictionary — every metric term of `rules/metrics.yaml` plus the extra words of
+`rules/segmentation.yaml` — so metric phrases stay single tokens.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+import jieba
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import rules
+from .lexicon import metric_table
+from .normalize import normalize_text
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@functools.cache
+def _boundaries() -> dict:
+    data = rules.load("segmentation")
+    return {
+        "sentence_end": regex.compile(data["sentence_end"]),
+        "clause_sep": regex.compile(data["clause_separators"]),
+        "open": set(data["brackets_open"]),
+        "close": set(data["brackets_close"]),
+    }
+
+
+@functools.cache
+def load_user_dictionary() -> int:
+    """Add the finance terms to jieba's dictionary once; returns how many were added."""
+    terms = set(metric_table()) | {normalize_text(w) for w in rules.load("segmentation")["extra_words"]}
+    for term in sorted(terms):
+        jieba.add_word(term, freq=200000)
+    return len(terms)
+
+
+@Language.component("zh_sentences")
+def mark_sentences(doc: Doc) -> Doc:
+    """Sentence starts after 。！？!? and after line breaks (not after ；)."""
+    ends = {m.end() for m in _boundaries()["sentence_end"].finditer(doc.text)}
+    for token in doc[1:]:
+        token.is_sent_start = token.idx in ends or doc[token.i - 1].text.endswith("\n")
+    if len(doc):
+        doc[0].is_sent_start = True
+    return doc
+
+
+@functools.cache
+def make_nlp() -> Language:
+    """The blank Chinese pipeline with jieba and the sentence marker."""
+    load_user_dictionary()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("zh_sentences")
+    return nlp
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of text[start:end] as (start, end) offsets into `text`, blank ones dropped."""
+    end = len(text) if end is None else end
+    spans, cursor = [], start
+    for match in _boundaries()["sentence_end"].finditer(text, start, end):
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def clause_starts(sentence: str) -> list[int]:
+    """For each index of `sentence`, the start of its clause (one entry past the end too).
+
+    Clauses break at commas and semicolons outside brackets; a comma between two
+    digits is a thousands separator and does not break.
+    """
+    b = _boundaries()
+    starts, current, depth = [], 0, 0
+    for i, ch in enumerate(sentence):
+        starts.append(current)
+        if ch in b["open"]:
+            depth += 1
+        elif ch in b["close"]:
+            depth = max(0, depth - 1)
+        elif depth == 0 and b["clause_sep"].match(ch):
+            between_digits = 0 < i < len(sentence) - 1 and sentence[i - 1].isdigit() and sentence[i + 1].isdigit()
+            if not between_digits:
+                current = i + 1
+    starts.append(current)
+    return starts
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    """jieba tokens of `text` as (start, end) offsets, through the spaCy pipeline."""
+    return [(t.idx, t.idx + len(t.text)) for t in make_nlp()(text)]

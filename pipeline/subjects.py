@@ -1,0 +1,55 @@
+"""Subjects: the entity a claim is about, as written (not scored strictly).
+
+The nearest entity-like token before the claim's metric (or anchor) in the
+sentence: a jieba token tagged as an organization, brand or proper name, a
+token ending in a company suffix, or a group word (行业, 全国). Failing that,
+the subject of the previous claim in the document.
+"""
+from __future__ import annotations
+
+import functools
+
+import jieba.posseg
+
+from . import rules
+from .normalize import normalize_text
+
+_ENTITY_FLAGS = {"nt", "nz", "nr", "nrt", "ns", "nrfg"}
+
+
+@functools.cache
+def _lexicon() -> tuple[tuple[str, ...], frozenset]:
+    data = rules.load("claim_filters")
+    suffixes = tuple(normalize_text(w) for w in data["subject_suffixes"])
+    words = frozenset(normalize_text(w) for w in data["subject_words"])
+    return suffixes, words
+
+
+@functools.lru_cache(maxsize=4096)
+def _entities(text: str) -> tuple[tuple[int, int], ...]:
+    """Entity-like token spans of `text`, adjacent ones merged (小米 + 集团)."""
+    suffixes, words = _lexicon()
+    spans: list[list[int]] = []
+    position = 0
+    for token in jieba.posseg.cut(text):
+        start, end = position, position + len(token.word)
+        position = end
+        is_entity = ((token.flag in _ENTITY_FLAGS and len(token.word) >= 2 and not token.word.isascii())
+                     or token.word in words or (len(token.word) >= 2 and token.word.endswith(suffixes)))
+        if is_entity:
+            if spans and spans[-1][1] == start:
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+    return tuple((s, e) for s, e in spans)
+
+
+def find_subject(sentence: str, s0: int, row, ctx) -> str:
+    """Subject of `row` (document offsets) in `sentence` (normalized, starting at s0)."""
+    limit = (row.metric_span[0] if row.metric_span and row.metric_span[0] < row.start else row.start) - s0
+    limit = max(0, min(limit, len(sentence)))
+    candidates = [span for span in _entities(sentence) if span[1] <= limit]
+    if candidates:
+        start, end = candidates[-1]
+        ctx.last_subject = ctx.raw_text(s0 + start, s0 + end)
+    return ctx.last_subject

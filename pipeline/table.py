@@ -1,0 +1,64 @@
+"""The claim table (contract §2): columns, types, and writing it out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+COLUMNS = ["doc_id", "claim_id", "start", "end", "text", "kind", "subject", "metric", "metric_text",
+           "value", "value_max", "unit", "unit_text", "qualifier", "change_pct", "change_pp",
+           "change_max", "change_abs", "change_basis", "period", "period_text", "modality", "sentence"]
+EXTRA_COLUMNS = ["rule"]
+FLOAT_COLUMNS = ["value", "value_max", "change_pct", "change_pp", "change_max", "change_abs"]
+INT_COLUMNS = ["start", "end"]
+KINDS = {"amount", "count", "ratio", "change"}
+QUALIFIERS = {"=", "~", ">", ">=", "<", "<="}
+BASES = {"", "yoy", "qoq", "mom"}
+MODALITIES = {"actual", "plan", "forecast"}
+ERROR_COLUMNS = ["doc_id", "path", "error"]
+
+
+def to_frame(records: list[dict]) -> pd.DataFrame:
+    """A claim table with the contract's columns and types; empty cells are NaN / ''."""
+    frame = pd.DataFrame.from_records(records, columns=COLUMNS + EXTRA_COLUMNS)
+    for column in FLOAT_COLUMNS:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in INT_COLUMNS:
+        frame[column] = frame[column].astype("int64")
+    for column in set(COLUMNS + EXTRA_COLUMNS) - set(FLOAT_COLUMNS) - set(INT_COLUMNS):
+        frame[column] = frame[column].fillna("").astype(str)
+    return frame
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write by extension: .csv (UTF-8, header), .parquet, .jsonl."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        frame.to_csv(path, index=False, encoding="utf-8", float_format="%.15g")
+    elif suffix == ".parquet":
+        frame.to_parquet(path, index=False)
+    elif suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        raise ValueError(f"{path}: unknown output format {suffix!r} (use .csv, .parquet or .jsonl)")
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a claim table written by `write_table` (or any CSV with the contract's columns)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        frame = pd.read_parquet(path)
+    elif suffix == ".jsonl":
+        frame = pd.read_json(path, lines=True, dtype=False)
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in FLOAT_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("float64")
+    for column in INT_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column]).astype("int64")
+    return frame.fillna({c: "" for c in frame.columns if c not in FLOAT_COLUMNS})
