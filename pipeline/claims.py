@@ -66,8 +66,10 @@ class DocContext:
             if mention.start >= position:
                 break
             if mention.year is not None:
-                best = YearContext(mention.year, mention.fiscal)
-        return best
+                best = mention
+        if best is None:
+            return None
+        return YearContext(best.year, best.fiscal, resolve(best, None))
 
     def dated_mention_before(self, position: int) -> PeriodMention | None:
         best = None
@@ -89,13 +91,24 @@ def _list_rules() -> dict:
 
 
 def _metric_for(fig: Figure, metrics, clause: int, sentence: str):
-    """The metric mention of a figure: in its clause before it, else right after it."""
+    """The metric mention of a figure: in its clause before it, else right after it,
+    else a metric-like noun phrase right before it."""
     before = [m for m in metrics if clause <= m.start and m.end <= fig.start]
     if before:
-        return before[-1], True
+        last = before[-1]
+        # 净资产收益率(ROE)14.5%: the name before the bracketed alias.
+        if len(before) > 1 and sentence[before[-2].end:last.start] in ("(", "（"):
+            return before[-2], True
+        return last, True
     after = [m for m in metrics if fig.end <= m.start <= fig.end + 1
              and sentence[fig.end:m.start] in ("", "的")]
-    return (after[0], True) if after else (None, False)
+    if after:
+        return after[0], True
+    match = lexicon.metric_fallback().search(sentence, clause, fig.start)
+    if match:
+        start, end = match.span("metric")
+        return lexicon.MetricMention(start, end, "", ""), True
+    return None, False
 
 
 def _period_for(fig: Figure, periods, clause: int, sentence: str):
@@ -111,9 +124,15 @@ def _period_for(fig: Figure, periods, clause: int, sentence: str):
     return earlier[-1] if earlier else None
 
 
-def _modality(sentence: str, position: int) -> str:
+def _modality(sentence: str, position: int, clauses: list[int]) -> str:
+    """Forecast or plan when such a word governs the figure at `position`: earlier in
+    the sentence, with no scope-breaking clause (而…, 但…) in between."""
     m = lexicon.modality()
-    prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[:position])
+    scope_start = 0
+    for start in sorted(set(clauses[:position + 1])):
+        if m["scope_breakers"].match(sentence, start):
+            scope_start = start
+    prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
     if m["forecast"].search(prefix):
         return "forecast"
     if m["plan"].search(prefix):
@@ -150,7 +169,9 @@ def _kind_and_unit(fig: Figure, metric_kind: str, ctx: DocContext) -> tuple[str,
 
 
 def _currency(fig: Figure, ctx: DocContext) -> str:
-    return ctx.yuan_currency if fig.generic_currency else fig.unit
+    if fig.generic_currency:
+        return ctx.yuan_currency
+    return fig.unit or ctx.main_currency
 
 
 def generic_yuan_currencies() -> set[str]:
@@ -172,11 +193,24 @@ def _apply_distributive(figures: list[Figure], sentence: str) -> list[list[Figur
     runs = [r for r in runs if len(r) > 1]
     for run in runs:
         last = run[-1]
+        scale = _scale_of(last, sentence)
         for fig in run[:-1]:
+            if fig.bare and scale and fig.value is not None:
+                fig.value *= scale
+                fig.unit_text = last.unit_text
             if fig.measure == "count" and not fig.unit and last.measure == "money":
                 fig.measure, fig.unit, fig.generic_currency = "money", last.unit, last.generic_currency
             fig.bare = False
     return runs
+
+
+def _scale_of(fig: Figure, sentence: str) -> float | None:
+    """The power of ten that a figure's scale word applied (120亿元 → 1e8), from its digits."""
+    digits = regex.match(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?", sentence[fig.start:fig.end])
+    if not digits or fig.value is None:
+        return None
+    written = float(digits.group().replace(",", ""))
+    return fig.value / written if written else None
 
 
 def _sentence_periods(ctx: DocContext, s0: int, s1: int) -> list[PeriodMention]:
@@ -225,7 +259,7 @@ class _SentenceBuilder:
         else:
             self._set_period(row, fig)
             row.subject = find_subject(self.sentence, self.s0, row, self.ctx)
-        row.modality = _modality(self.sentence, fig.start)
+        row.modality = _modality(self.sentence, fig.start, self.clauses)
         if fig.role == "change":
             row.change_basis = self._basis_of(fig, row)
         return row

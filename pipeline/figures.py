@@ -48,6 +48,13 @@ def _qualifier_before(before: str) -> tuple[str, str]:
     return "", before
 
 
+def _qualifier_inside(anchor: str) -> str:
+    for symbol, pattern in lexicon.qualifiers()["inside"]:
+        if pattern.search(anchor):
+            return symbol
+    return ""
+
+
 def _qualifier_after(after: str) -> str:
     for symbol, pattern in lexicon.qualifiers()["after"]:
         if pattern.search(after):
@@ -55,9 +62,11 @@ def _qualifier_after(after: str) -> str:
     return ""
 
 
-def _is_not_claim(before: str, after: str) -> str:
-    for name, before_pattern, after_pattern in lexicon.claim_filters()["not_claims"]:
-        if (before_pattern and before_pattern.search(before)) or (after_pattern and after_pattern.search(after)):
+def _is_not_claim(before: str, text: str, after: str) -> str:
+    """The name of the first not-a-claim filter whose every pattern matches, else ''."""
+    context = {"before": before, "text": text, "after": after}
+    for name, patterns in lexicon.claim_filters()["not_claims"]:
+        if all(pattern.search(context[key]) for key, pattern in patterns.items()):
             return name
     return ""
 
@@ -123,7 +132,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     before_all, after = sentence[:q.start], sentence[q.end:]
     if lexicon.claim_filters()["not_claim_text"].search(sentence[q.start:q.end]):
         return None
-    if _is_not_claim(before_all[-12:], after[:12]):
+    if _is_not_claim(before_all[-12:], sentence[q.start:q.end], after[:12]):
         return None
     measure = _measure(q)
     fig = Figure(q.start, q.end, "level", measure, q.value, q.value_max, q.unit, q.unit_text,
@@ -138,15 +147,21 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
             fig.unit_text = (q.unit_text or "") + unit.group()
         elif not q.unit_text:
             fig.bare = True
+        if not unit and lexicon.claim_filters()["money_verb"].search(sentence[max(0, q.start - 8):q.start]):
+            fig.measure, fig.unit = "money", ""        # no currency word: the document's main currency
     symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
-    fig.qualifier = symbol or _qualifier_after(sentence[fig.end:fig.end + 3]) or "="
+    fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:q.end])
+                     or _qualifier_after(sentence[fig.end:fig.end + 3]) or "=")
     c = lexicon.changes()
     before = before.rstrip()
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
-    if c["link_tail"].search(before):
+    if c["link_tail"].search(before) and not c["growth_noun"].search(before):
         return fig                                    # 升至57%: a level reached
     sign, _ = _direction(before)
+    growth = c["growth_noun"].search(before)
+    if not sign and growth:
+        sign = 1 if growth.group("up") else -1
     if measure == "multiple" and not sign and c["multiple_of_base"].search(before):
         fig.role, fig.change_pct = "change", (q.value - 1) * 100 if q.value is not None else None
         fig.value, fig.unit = None, ""

@@ -53,6 +53,11 @@ def find_metrics(text: str) -> list[MetricMention]:
             for m in metric_pattern().finditer(text)]
 
 
+@functools.cache
+def metric_fallback() -> regex.Pattern:
+    return regex.compile(rules.load("metrics")["fallback"])
+
+
 def metric_kind(metric_id: str) -> str:
     entry = rules.load("metrics")["metrics"].get(metric_id)
     return entry["kind"] if entry else ""
@@ -74,6 +79,7 @@ def changes() -> dict:
         "fixed": {normalize_text(k): float(v) for k, v in data["fixed_changes"].items()},
         "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
         "multiple_of_base": regex.compile(data["multiple_of_base"]),
+        "growth_noun": regex.compile(data["growth_noun_tail"]),
     }
 
 
@@ -85,8 +91,9 @@ def qualifiers() -> dict:
     # Longest word first across all symbols, so 不超过 wins over 超过 and 超.
     longest_before = regex.compile("(?:" + "|".join(
         f"(?<q{i}>{_alt(ws)})" for i, (_, ws) in enumerate(data["before"].items())) + ")$")
+    inside = [(sym, regex.compile(_alt(ws))) for sym, ws in data.get("inside", {}).items()]
     return {"before": before, "after": after, "longest_before": longest_before,
-            "symbols": list(data["before"].keys())}
+            "symbols": list(data["before"].keys()), "inside": inside}
 
 
 @functools.cache
@@ -96,6 +103,7 @@ def modality() -> dict:
         "forecast": regex.compile(_alt(data["forecast"])),
         "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
         "blocked": regex.compile("|".join(f"(?:{p})" for p in data["blocked"])),
+        "scope_breakers": regex.compile(data["scope_breakers"]),
     }
 
 
@@ -104,12 +112,15 @@ def claim_filters() -> dict:
     data = rules.load("claim_filters")
     filters = []
     for name, spec in data["not_claims"].items():
-        filters.append((name, regex.compile(spec["before"]) if spec.get("before") else None,
-                        regex.compile(spec["after"]) if spec.get("after") else None))
+        unknown = set(spec) - {"before", "after", "text"}
+        if unknown:
+            raise rules.RuleError(f"rules/claim_filters.yaml: not_claims.{name}: unknown keys {sorted(unknown)}")
+        filters.append((name, {key: regex.compile(pattern) for key, pattern in spec.items()}))
     return {
         "count_unit": regex.compile(f"^(?:{_alt(data['count_units'])})"),
         "not_claim_text": regex.compile("|".join(f"(?:{p})" for p in data["not_claim_texts"])),
         "not_claims": filters,
+        "money_verb": regex.compile(data["money_verbs"]),
     }
 
 

@@ -52,9 +52,11 @@ class PeriodMention:
 
 @dataclass(frozen=True)
 class YearContext:
-    """The year a year-less period phrase borrows, and whether it was fiscal."""
+    """The year a year-less period phrase borrows, whether it was fiscal, and the
+    normalized period of the most recent dated phrase (for 上年同期)."""
     year: int
     fiscal: bool = False
+    last_period: str = ""
 
 
 @functools.cache
@@ -144,6 +146,11 @@ def resolve(mention: PeriodMention, context: YearContext | None) -> str:
     get = mention.get
     shape = mention.shape
     if shape == "year":
+        return f"{prefix}{year}"
+    if shape == "same_period":
+        # The period last dated in the text, one year earlier (上年同期 after 2025年上半年 → 2024-H1).
+        if context is not None and context.last_period:
+            return regex.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), context.last_period)
         return f"{prefix}{year}"
     if shape == "year_span":
         return f"{year}/{mention.year}"

@@ -152,12 +152,13 @@ def _quantity(norm: str, raw: str, m, g) -> tuple[_Draft | None, int]:
                        unit_text=raw[reading.scale_start:reading.end].strip())
     if pcur is not None:
         code = g.prefix[pcur]
+        pcur_written = raw[m.start("pcur"):m.end("pcur")]
         if draft.kind == "number" and draft.form == "plain" and not draft.suffixed:
             draft.kind, draft.unit, draft.rule = "money", code, "currencies.prefix"
-            draft.unit_text = pcur + draft.unit_text
+            draft.unit_text = pcur_written + draft.unit_text
         elif draft.kind == "money" and (draft.unit == code or draft.generic):
             draft.unit, draft.generic, draft.rule = code, False, "currencies.prefix"
-            draft.unit_text = pcur + draft.unit_text
+            draft.unit_text = pcur_written + draft.unit_text
         else:  # the prefix names another currency: it is not part of this mention
             start = m.start("s2") if m.group("s2") else m.end("pcur")
             start = g.gap_re.match(norm, start).end()

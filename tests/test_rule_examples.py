@@ -47,7 +47,8 @@ def check_period(example, positive):
     if not positive:
         assert mentions == [], f"expected no period, got {[m.text for m in mentions]}"
         return
-    context = YearContext(example["year"], example.get("fiscal", False)) if "year" in example else None
+    context = (YearContext(example["year"], example.get("fiscal", False), example.get("last", ""))
+               if "year" in example else None)
     got = [(text[m.start:m.end], resolve(m, context)) for m in mentions]
     assert got == [(example["expect"]["text"], example["expect"]["period"])]
 
