@@ -1,0 +1,120 @@
+"""Claims: the contract's §1–2 behaviours, one case each, as tables.
+
+Each case is a short article and the rows expected from it, keyed by anchor
+text; only the fields a case names are checked.
+"""
+import math
+
+import pytest
+
+from pipeline import extract
+
+CASES = [
+    ("level-and-change-one-row", "2025年騰訊凈利潤暴漲68%至1940.73億元。",
+     {"1940.73億元": dict(kind="amount", value=194073000000, unit="CNY", change_pct=68, change_basis="",
+                        metric_text="凈利潤", period="2025", subject="騰訊")}),
+    ("change-in-next-clause", "2025年第四季度單季凈利潤513.24億元,同比增長90%。",
+     {"513.24億元": dict(value=51324000000, change_pct=90, change_basis="yoy", period="2025-Q4")}),
+    ("ratio-with-pp-in-brackets", "2024年毛利率逆勢升至57%(同比+4個百分點)。",
+     {"57%": dict(kind="ratio", value=57, unit="%", change_pp=4, change_basis="yoy")}),
+    ("change-only", "2024年營銷服務收入同比增長20%。",
+     {"20%": dict(kind="change", value=math.nan, unit="", change_pct=20, change_basis="yoy",
+                  metric_text="營銷服務收入")}),
+    ("second-change-is-own-row", "2025年第三季度收入100億元,同比增長11%,環比增長3%。",
+     {"100億元": dict(change_pct=11, change_basis="yoy"),
+      "3%": dict(kind="change", change_pct=3, change_basis="qoq", metric_text="收入", period="2025-Q3")}),
+    ("continuation-keeps-metric", "2025年一季度國內生產總值同比增長5.4%,二季度同比增長5.2%。",
+     {"5.2%": dict(kind="change", metric_text="國內生產總值", period="2025-Q2", change_basis="yoy")}),
+    ("conversion-in-brackets", "2025年收入2364億元人民幣(325億美元),同比增長7%。",
+     {"2364億元人民幣": dict(unit="CNY", change_pct=7, change_basis="yoy"),
+      "325億美元": dict(kind="amount", unit="USD", value=32500000000, change_pct=7, metric_text="收入",
+                      period="2025")}),
+    ("qualifier-more-than", "2025年資本開支突破767億元。", {"767億元": dict(qualifier=">")}),
+    ("qualifier-about", "2025年營收約120億元。", {"120億元": dict(qualifier="~")}),
+    ("qualifier-after", "2025年門店數量1000家以上。", {"1000家": dict(qualifier=">=", unit="家", kind="count")}),
+    ("decline-is-negative", "2025年營收同比下降12.5%。", {"12.5%": dict(change_pct=-12.5)}),
+    ("cheng", "2025年上半年純利按年升四成七。", {"四成七": dict(change_pct=47, change_basis="yoy")}),
+    ("doubling", "2025年淨利潤同比翻倍。", {"翻倍": dict(kind="change", change_pct=100)}),
+    ("basis-points", "2025年淨息差收窄12個基點。", {"12個基點": dict(change_pp=-0.12)}),
+    ("absolute-change", "2025年收入同比增加120億元。",
+     {"120億元": dict(kind="change", change_abs=12000000000, unit="CNY", change_basis="yoy")}),
+    ("loss-narrows", "2025年新業務虧損同比收窄5.1億元。", {"5.1億元": dict(change_abs=-510000000)}),
+    ("range", "2025年行業廣告加載率為10%-15%。", {"10%-15%": dict(value=10, value_max=15, kind="ratio")}),
+    ("change-range-down", "2025年營收跌幅為10%-15%。", {"10%-15%": dict(change_pct=-15, change_max=-10)}),
+    ("multiple-ratio", "公司市盈率20倍。", {"20倍": dict(kind="ratio", value=20, unit="倍")}),
+    ("multiple-growth", "2025年海外銷量增長2倍。", {"2倍": dict(kind="change", change_pct=200)}),
+    ("count-with-scale", "2024年騰訊元寶日活達2480.5萬。", {"2480.5萬": dict(kind="count", value=24805000, unit="")}),
+    ("count-with-measure-word", "2025年比亞迪交付50萬輛。",
+     {"50萬輛": dict(kind="count", value=500000, unit="輛", unit_text="萬輛")}),
+    ("bare-amount-takes-main-currency", "2024年騰訊經營活動現金流達2067億元。706億研發投入不斷。",
+     {"706億": dict(kind="amount", unit="CNY")}),
+    ("taiwan-bare-yuan", "台積電10月營收新台幣3674億元,年增16.9%。毛利率59.5%,每股盈餘17.44元。",
+     {"17.44元": dict(unit="TWD")}),
+    ("plan", "2025年計劃再回購800億港元。", {"800億港元": dict(modality="plan", unit="HKD")}),
+    ("forecast", "公司預計2026年收入將達500億元。", {"500億元": dict(modality="forecast")}),
+    ("forecast-noun-does-not-count", "2025年淨利潤100億元,勝過市場預期。", {"100億元": dict(modality="actual")}),
+    ("taiwan-yoy", "2025年10月營收3674.7億元,年增16.9%。", {"3674.7億元": dict(change_pct=16.9, change_basis="yoy")}),
+    ("monthly-sequential-is-mom", "2025年9月銷量39萬輛,環比增長3%。", {"39萬輛": dict(change_basis="mom")}),
+    ("fullwidth", "２０２４年營收１２３．４億元，同比增長１５％。",
+     {"１２３．４億元": dict(value=12340000000, change_pct=15, change_basis="yoy")}),
+    ("chinese-numerals", "2025年上半年收入一千一百六十億元。", {"一千一百六十億元": dict(value=116000000000)}),
+    ("trillion-tw", "2025年前10月累計營收新台幣6.39兆元。", {"新台幣6.39兆元": dict(value=6.39e12, unit="TWD",
+                                                                 period="2025-01/2025-10")}),
+]
+
+NOT_CLAIMS = [
+    ("year-alone", "騰訊成立於1998年。"),
+    ("date", "公司於2025年3月19日發布年報。"),
+    ("time-of-day", "用戶在晚上8點刷視頻號。"),
+    ("age", "雷軍今年55歲。"),
+    ("ranking", "該應用排名第一,DAU第三。"),
+    ("duration", "連續十一季兩位數增長,近7年持續投入。"),
+    ("model-name", "小米SU7和iPhone 16都在5G時代推出,支持3D。"),
+    ("vague", "千億參數大模型成為標配,日活百萬級。"),
+    ("idiom", "讓每一分錢都成為支點,一騎絕塵。"),
+    ("phone", "客服電話:400-820-8820。"),
+    ("spam-header", "久久精品/狠狠色婷婷/国产精品无码/丰满人妻av/成人片免费看100元\n\n正文沒有數字。"),
+]
+
+
+def _check(table, anchor, expected):
+    rows = table[table["text"] == anchor]
+    assert len(rows) == 1, f"anchor {anchor!r} not found once in {list(table['text'])}"
+    row = rows.iloc[0]
+    for key, value in expected.items():
+        got = row[key]
+        if isinstance(value, float) and math.isnan(value):
+            assert math.isnan(got), f"{key}: {got!r} should be empty"
+        elif isinstance(value, (int, float)):
+            assert got == pytest.approx(value), f"{key}: {got!r} != {value!r}"
+        else:
+            assert got == value, f"{key}: {got!r} != {value!r}"
+
+
+@pytest.mark.parametrize("name, text, rows", CASES, ids=[c[0] for c in CASES])
+def test_claim_rows(name, text, rows):
+    table = extract(text)
+    for anchor, expected in rows.items():
+        _check(table, anchor, expected)
+
+
+@pytest.mark.parametrize("name, text", NOT_CLAIMS, ids=[c[0] for c in NOT_CLAIMS])
+def test_not_claims(name, text):
+    table = extract(text)
+    assert list(table["text"]) == []
+
+
+def test_columns_follow_the_contract_order():
+    from pipeline.table import COLUMNS
+    table = extract("2025年淨利潤100億元。", doc_id="x")
+    assert list(table.columns[:len(COLUMNS)]) == COLUMNS
+    assert table.iloc[0]["claim_id"] == "x#1"
+
+
+def test_offsets_point_into_the_raw_text():
+    text = "久久精品/狠狠色/国产精品/丰满人妻/成人片\n\n騰訊凈利潤暴漲68%至1940.73億元,同比增長90%。\n"
+    table = extract(text)
+    assert len(table) == 1
+    for row in table.itertuples():
+        assert text[row.start:row.end] == row.text
+        assert row.sentence in text

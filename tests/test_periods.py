@@ -1,0 +1,81 @@
+"""Periods: contract §3 — normalized forms and the order of assignment."""
+import pytest
+
+from pipeline import extract
+from pipeline.normalize import normalize_text
+from pipeline.periods import YearContext, find_periods, resolve
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2025年末", None, "2025"),
+    ("2024年第四季度", None, "2024-Q4"),
+    ("24Q4", None, "2024-Q4"),
+    ("2025年前三季度", None, "2025-Q1/2025-Q3"),
+    ("2025年1-9月", None, "2025-01/2025-09"),
+    ("2025-2027年", None, "2025/2027"),
+    ("FY2025", None, "FY2025"),
+    ("2025財年上半年", None, "FY2025-H1"),
+    ("去年", 2025, "2024"),
+    ("明年", 2025, "2026"),
+    ("第三季", 2025, "2025-Q3"),
+    ("Q2", 2025, "2025-Q2"),
+    ("下半年", 2024, "2024-H2"),
+    ("9月份", 2025, "2025-09"),
+    ("6月30日", 2024, "2024-06-30"),
+    ("近5年", 2024, "2020/2024"),
+], ids=lambda v: str(v))
+def test_resolve(text, year, expected):
+    mentions = find_periods(normalize_text(text))
+    assert len(mentions) == 1
+    assert resolve(mentions[0], YearContext(year) if year else None) == expected
+
+
+def test_fiscal_context_makes_yearless_phrases_fiscal():
+    (mention,) = find_periods("第四季度")
+    assert resolve(mention, YearContext(2025, fiscal=True)) == "FY2025-Q4"
+
+
+def test_yearless_phrase_without_context_is_empty():
+    (mention,) = find_periods("上半年")
+    assert resolve(mention, None) == ""
+
+
+def _period_of(text, anchor):
+    table = extract(text)
+    row = table[table["text"] == anchor]
+    assert len(row) == 1, list(table["text"])
+    return row.iloc[0]["period"], row.iloc[0]["period_text"]
+
+
+@pytest.mark.parametrize("text, anchor, period, period_text", [
+    # step 1: own clause, closest before the anchor
+    ("2024年營收100億元,2025年營收120億元。", "120億元", "2025", "2025年"),
+    # step 1: bracket right after the anchor
+    ("2024年初日活百萬級,後升至2480.5萬(6月數據)。", "2480.5萬", "2024-06", "6月"),
+    # step 1: earlier in the same sentence when the clause has none
+    ("2024年,公司經營現金流達2067億元。", "2067億元", "2024", "2024年"),
+    # step 3: year-less phrase takes the last explicit year
+    ("進入2025年,行業承壓。第四季度淨利潤513億元。", "513億元", "2025-Q4", "第四季度"),
+    # step 3: 去年 is that year minus one
+    ("2025年行業回暖。去年淨利潤80億元。", "80億元", "2024", "去年"),
+    # step 4: no phrase in the sentence: the last year-bearing phrase
+    ("2024年第四季度業績亮眼。淨利潤513億元。", "513億元", "2024-Q4", "2024年第四季度"),
+    # step 5: nothing applies
+    ("淨利潤513億元。", "513億元", "", ""),
+    # comparison bases are not periods
+    ("2025年上半年淨利潤50億元,較去年同期增長10%。", "50億元", "2025-H1", "2025年上半年"),
+], ids=["own-clause", "bracket-after", "earlier-in-sentence", "yearless", "last-year", "rule4", "none", "comparison"])
+def test_assignment_order(text, anchor, period, period_text):
+    assert _period_of(text, anchor) == (period, period_text)
+
+
+def test_distributive_list_hands_out_years():
+    table = extract("預計2025-2027年淨利潤分別為120億、150億、180億元。")
+    assert list(table["period"]) == ["2025", "2026", "2027"]
+    assert list(table["value"]) == [12e9, 15e9, 18e9]
+    assert set(table["modality"]) == {"forecast"}
+
+
+def test_publication_dateline_is_not_a_period():
+    text = "某公司發布三季報\n2023年11月14日 07:45 來源：證券時報\n淨利潤513億元,同比增長10%。\n"
+    assert _period_of(text, "513億元") == ("", "")
