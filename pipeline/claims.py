@@ -87,13 +87,19 @@ def _list_rules() -> dict:
     return {"distributive": regex.compile(lexicon._alt(data["distributive_words"])),
             "separator": regex.compile(data["list_separator"]),
             "yuan": set(data["generic_yuan_currencies"]),
-            "conversion": regex.compile(data["conversion_gap"])}
+            "conversion": regex.compile(data["conversion_gap"]),
+            "share_of": regex.compile(data["share_of"]),
+            "continuation": regex.compile(data["continuation_gap"])}
 
 
 def _metric_for(fig: Figure, metrics, clause: int, sentence: str):
     """The metric mention of a figure: in its clause before it, else right after it,
     else a metric-like noun phrase right before it."""
     before = [m for m in metrics if clause <= m.start and m.end <= fig.start]
+    if fig.measure == "pp":
+        nouns = list(lexicon.changes()["growth_nouns"].finditer(sentence, clause, fig.start))
+        if nouns and (not before or nouns[-1].start() >= before[-1].end):
+            return lexicon.MetricMention(nouns[-1].start(), nouns[-1].end(), "growth_rate", "ratio"), True
     if before:
         last = before[-1]
         # 净资产收益率(ROE)14.5%: the name before the bracketed alias.
@@ -104,6 +110,10 @@ def _metric_for(fig: Figure, metrics, clause: int, sentence: str):
              and sentence[fig.end:m.start] in ("", "的")]
     if after:
         return after[0], True
+    gap = 1 if sentence[fig.end:fig.end + 1] == "的" else 0
+    noun = lexicon.metric_right_after(sentence, fig.end + gap)
+    if noun is not None:
+        return noun, True
     match = lexicon.metric_fallback().search(sentence, clause, fig.start)
     if match:
         start, end = match.span("metric")
@@ -340,15 +350,34 @@ class _SentenceBuilder:
             main.linked.append(row)
             self.rows.append(row)
             return
-        if metric is None and fig.measure in ("percent", "multiple"):
+        continued = None
+        share = _list_rules()["share_of"].search(self.sentence, clause, fig.start) if fig.measure == "percent" else None
+        if share and share.group("noun"):
+            start, end = share.span("phrase")        # 占社会消费品零售总额的比重为24.7%
+            metric = lexicon.MetricMention(start, end, "share_of_total", "ratio")
+        elif share and self.rows and self.rows[-1].metric_span:
+            metric, continued = None, self.rows[-1]  # 金融科技投入…，占营业收入的3.47%
+        elif metric is None and self._continues_previous(fig, clause):
+            continued = self.rows[-1]
+        elif metric is None and fig.measure in ("percent", "multiple"):
             metric = self._unclaimed_metric(fig)
-        row = self._new_row(fig, metric, None)
+        row = self._new_row(fig, metric, continued)
         pending = [p for p in self.pending if self.clauses[p.start] == clause]
         if pending:
             self._attach(row, pending[0])
             self.pending = [p for p in self.pending if p is not pending[0]]
         self.rows.append(row)
         self.level = (row, fig)
+
+    def _continues_previous(self, fig: Figure, clause: int) -> bool:
+        """A clause with only a period phrase and a link before the level (上年同期为0.85美元)."""
+        if not self.rows or not self.rows[-1].metric_span:
+            return False
+        gap = list(self.sentence[clause:fig.start])
+        for p in self.periods:
+            if clause <= p.start and p.end <= fig.start:
+                gap[p.start - clause:p.end - clause] = " " * (p.end - p.start)
+        return _list_rules()["continuation"].match("".join(gap)) is not None
 
     def _unclaimed_metric(self, fig: Figure):
         """A ratio metric named earlier in the sentence that no row has taken yet."""

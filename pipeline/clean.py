@@ -87,7 +87,13 @@ def is_dateline(line: str) -> bool:
 
 
 def is_footer_marker(line: str) -> bool:
-    return bool(_patterns()["footer_markers"].search(line))
+    """A footer marker, unless it only trails a body paragraph (…上半年的風險。（記者王小明／台北報導）)."""
+    p = _patterns()
+    match = p["footer_markers"].search(line)
+    if not match:
+        return False
+    lead = line[:match.start()]
+    return not (len(lead) > p["short"] and p["sentence_in_line"].search(lead))
 
 
 def _footer_compatible(line: str) -> bool:

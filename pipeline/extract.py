@@ -77,6 +77,13 @@ def _unit_text_as_written(article: Article, row: Row) -> str:
     return _raw(article.source, row.start + at, row.start + at + len(row.unit_text))[2]
 
 
+def _unit_as_written(article: Article, row: Row) -> str:
+    """A measure-word unit in the script of the raw text (辆 → 輛 in a Traditional article)."""
+    if not row.unit or row.unit.isascii() or not article.normalized[row.start:row.end].endswith(row.unit):
+        return row.unit
+    return _raw(article.source, row.end - len(row.unit), row.end)[2]
+
+
 def _record(article: Article, row: Row) -> dict:
     source = article.source
     start, end, text = _raw(source, row.start, row.end)
@@ -86,7 +93,7 @@ def _record(article: Article, row: Row) -> dict:
     return {
         "doc_id": source.doc_id, "start": start, "end": end, "text": text, "kind": row.kind,
         "subject": row.subject, "metric": row.metric, "metric_text": metric_text,
-        "value": row.value, "value_max": row.value_max, "unit": row.unit,
+        "value": row.value, "value_max": row.value_max, "unit": _unit_as_written(article, row),
         "unit_text": _unit_text_as_written(article, row), "qualifier": row.qualifier,
         "change_pct": row.change_pct, "change_pp": row.change_pp, "change_max": row.change_max,
         "change_abs": row.change_abs, "change_basis": row.change_basis, "period": row.period,

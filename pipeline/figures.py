@@ -147,18 +147,21 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
             fig.unit_text = (q.unit_text or "") + unit.group()
         elif not q.unit_text:
             fig.bare = True
-        if not unit and lexicon.claim_filters()["money_verb"].search(sentence[max(0, q.start - 8):q.start]):
+        filters = lexicon.claim_filters()
+        if not unit and q.unit_text and (filters["money_verb"].search(sentence[max(0, q.start - 8):q.start])
+                                         or filters["money_verb_after"].match(after)):
             fig.measure, fig.unit = "money", ""        # no currency word: the document's main currency
     symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
     fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:q.end])
                      or _qualifier_after(sentence[fig.end:fig.end + 3]) or "=")
     c = lexicon.changes()
     before = before.rstrip()
+    sign, _ = _direction(before)
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
     if c["link_tail"].search(before) and not c["growth_noun"].search(before):
         return fig                                    # 升至57%: a level reached
-    sign, _ = _direction(before)
+    sign = sign or _direction(before)[0]
     growth = c["growth_noun"].search(before)
     if not sign and growth:
         sign = 1 if growth.group("up") else -1

@@ -46,11 +46,31 @@ def metric_pattern() -> regex.Pattern:
     return regex.compile(_alt(metric_table().keys()), regex.I)
 
 
+@functools.cache
+def _metric_extras() -> tuple[regex.Pattern, dict, regex.Pattern]:
+    data = rules.load("metrics")
+    after = {normalize_text(k): v for k, v in data["after_only"].items()}
+    return (regex.compile(_alt(data["not_metrics"])), after,
+            regex.compile("^(?:" + _alt(after) + ")"))
+
+
 def find_metrics(text: str) -> list[MetricMention]:
     """Metric phrases in normalized text, longest first at each place."""
+    not_metrics, _, _ = _metric_extras()
+    masked = not_metrics.sub(lambda m: " " * len(m.group()), text)
     table = {k.lower(): v for k, v in metric_table().items()}
     return [MetricMention(m.start(), m.end(), *table[m.group().lower()])
-            for m in metric_pattern().finditer(text)]
+            for m in metric_pattern().finditer(masked)]
+
+
+def metric_right_after(text: str, position: int) -> MetricMention | None:
+    """A noun-only metric term (回购, 投入) written right at `position`."""
+    _, after, pattern = _metric_extras()
+    match = pattern.match(text, position)
+    if not match:
+        return None
+    metric = after[match.group()]
+    return MetricMention(match.start(), match.end(), metric, metric_kind(metric))
 
 
 @functools.cache
@@ -80,6 +100,7 @@ def changes() -> dict:
         "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
         "multiple_of_base": regex.compile(data["multiple_of_base"]),
         "growth_noun": regex.compile(data["growth_noun_tail"]),
+        "growth_nouns": regex.compile(_alt(data["growth_nouns"])),
     }
 
 
@@ -117,10 +138,11 @@ def claim_filters() -> dict:
             raise rules.RuleError(f"rules/claim_filters.yaml: not_claims.{name}: unknown keys {sorted(unknown)}")
         filters.append((name, {key: regex.compile(pattern) for key, pattern in spec.items()}))
     return {
-        "count_unit": regex.compile(f"^(?:{_alt(data['count_units'])})"),
+        "count_unit": regex.compile(f"^(?:{_alt(data['count_units'])})(?!{_alt(data['count_unit_not_before'])})"),
         "not_claim_text": regex.compile("|".join(f"(?:{p})" for p in data["not_claim_texts"])),
         "not_claims": filters,
         "money_verb": regex.compile(data["money_verbs"]),
+        "money_verb_after": regex.compile(data["money_verbs_after"]),
     }
 
 

@@ -114,7 +114,7 @@ def test_columns_follow_the_contract_order():
 def test_offsets_point_into_the_raw_text():
     text = "久久精品/狠狠色/国产精品/丰满人妻/成人片\n\n騰訊凈利潤暴漲68%至1940.73億元,同比增長90%。\n"
     table = extract(text)
-    assert len(table) == 1
+    assert list(table["text"]) == ["1940.73億元", "90%"]
     for row in table.itertuples():
         assert text[row.start:row.end] == row.text
         assert row.sentence in text
