@@ -28,7 +28,7 @@ def _splits(manifest: Path | None, docs: list[str]) -> dict[str, list[str]]:
 
 def evaluate_tables(pred: pd.DataFrame, gold_dir: Path, corpus_dir: Path | None, manifest: Path | None):
     gold = evaluate.load_gold_dir(gold_dir, corpus_dir)
-    docs = sorted(set(gold["doc_id"]))
+    docs = gold.attrs["docs"]
     return {name: evaluate.score(pred, gold, members) for name, members in _splits(manifest, docs).items()}
 
 

@@ -65,7 +65,9 @@ def load_gold_dir(gold_dir: str | Path, corpus_dir: str | Path | None = None) ->
         frames.append(load_gold(path, raw))
     if not frames:
         raise GoldError(f"{gold_dir}: no gold files (*.csv)")
-    return pd.concat(frames, ignore_index=True)
+    gold = pd.concat(frames, ignore_index=True)
+    gold.attrs["docs"] = sorted(p.stem for p in gold_dir.glob("*.csv"))   # a file may have no rows
+    return gold
 
 
 def _number_equal(a, b) -> bool:
@@ -126,7 +128,7 @@ class Score:
 
 def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None) -> Score:
     """Score `pred` against `gold` over `docs` (default: every document in gold)."""
-    docs = sorted(set(gold["doc_id"])) if docs is None else docs
+    docs = (gold.attrs.get("docs") or sorted(set(gold["doc_id"]))) if docs is None else docs
     totals = {"matched": 0, "strict": 0, "pred": 0, "gold": 0}
     field_right = {f: 0 for f in REPORT_FIELDS}
     result = Score({}, {}, {})
