@@ -57,7 +57,8 @@ class DocContext:
     periods: list[PeriodMention]        # body period mentions, document coordinates
     main_currency: str = "CNY"
     yuan_currency: str = "CNY"          # what a bare 元 means in this document
-    last_subject: str = ""
+    last_subject: str = ""              # reset at each paragraph
+    main_subject: str = ""              # the article's main company, as written
     raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
 
     def year_before(self, position: int) -> YearContext | None:

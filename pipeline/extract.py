@@ -13,7 +13,8 @@ from .figures import sentence_quantities
 from .load import Source, from_text, load_file
 from .normalize import normalize_text
 from .periods import find_periods
-from .segment import make_nlp
+from .segment import sentence_spans
+from .subjects import main_subject
 from .table import to_frame
 
 
@@ -28,18 +29,7 @@ class Article:
 def prepare(source: Source) -> Article:
     normalized = normalize_text(source.text)
     cleaned = clean(normalized, source.text)
-    body = normalized[cleaned.body_start:cleaned.body_end]
-    doc = make_nlp()(body)
-    sentences = []
-    for sent in doc.sents:
-        start = cleaned.body_start + sent.start_char
-        end = cleaned.body_start + sent.end_char
-        while start < end and normalized[start].isspace():
-            start += 1
-        while end > start and normalized[end - 1].isspace():
-            end -= 1
-        if start < end:
-            sentences.append((start, end))
+    sentences = sentence_spans(normalized, cleaned.body_start, cleaned.body_end)
     return Article(source, normalized, cleaned, sentences)
 
 
@@ -101,6 +91,18 @@ def _record(article: Article, row: Row) -> dict:
     }
 
 
+def _main_subject(article: Article) -> str:
+    """The article's main company as written: the first named entity of the title, else of the body's start."""
+    cleaned = article.cleaned
+    for span in (cleaned.title_span, (cleaned.body_start, min(cleaned.body_end, cleaned.body_start + 400))):
+        if span is None:
+            continue
+        found = main_subject(article.normalized[span[0]:span[1]])
+        if found is not None:
+            return _raw(article.source, span[0] + found[0], span[0] + found[1])[2]
+    return ""
+
+
 def extract_source(source: Source) -> pd.DataFrame:
     """The claim table of one loaded article."""
     article = prepare(source)
@@ -112,10 +114,15 @@ def extract_source(source: Source) -> pd.DataFrame:
     main, yuan = currencies(article)
     ctx = DocContext(periods, main, yuan,
                      raw_text=lambda s, e: _raw(source, s, e)[2])
+    ctx.main_subject = _main_subject(article)
     rows: list[Row] = []
+    previous_end = None
     for start, end in article.sentences:
         if any(s <= start < e for s, e in datelines):
             continue
+        if previous_end is not None and "\n" in article.normalized[previous_end:start]:
+            ctx.last_subject = ""                     # a new paragraph
+        previous_end = end
         rows.extend(assemble(article.normalized[start:end], start, ctx))
     records = [_record(article, row) for row in sorted(rows, key=lambda r: (r.start, r.end))]
     for n, record in enumerate(records, 1):

@@ -64,15 +64,12 @@ def make_nlp() -> Language:
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentences of text[start:end] as (start, end) offsets into `text`, blank ones dropped."""
+    """Sentences of text[start:end] (by the spaCy pipeline) as (start, end) offsets into
+    `text`, trimmed of surrounding whitespace, blank ones dropped."""
     end = len(text) if end is None else end
-    spans, cursor = [], start
-    for match in _boundaries()["sentence_end"].finditer(text, start, end):
-        spans.append((cursor, match.end()))
-        cursor = match.end()
-    spans.append((cursor, end))
     out = []
-    for s, e in spans:
+    for sent in make_nlp()(text[start:end]).sents:
+        s, e = start + sent.start_char, start + sent.end_char
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():

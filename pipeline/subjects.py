@@ -18,17 +18,18 @@ _ENTITY_FLAGS = {"nt", "nz", "nr", "nrt", "ns", "nrfg"}
 
 
 @functools.cache
-def _lexicon() -> tuple[tuple[str, ...], frozenset]:
+def _lexicon() -> tuple[tuple[str, ...], frozenset, frozenset]:
     data = rules.load("claim_filters")
     suffixes = tuple(normalize_text(w) for w in data["subject_suffixes"])
     words = frozenset(normalize_text(w) for w in data["subject_words"])
-    return suffixes, words
+    references = frozenset(normalize_text(w) for w in data["subject_references"])
+    return suffixes, words, references
 
 
 @functools.lru_cache(maxsize=4096)
 def _entities(text: str) -> tuple[tuple[int, int], ...]:
     """Entity-like token spans of `text`, adjacent ones merged (小米 + 集团)."""
-    suffixes, words = _lexicon()
+    suffixes, words, _ = _lexicon()
     spans: list[list[int]] = []
     position = 0
     for token in jieba.posseg.cut(text):
@@ -44,12 +45,26 @@ def _entities(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in spans)
 
 
+def main_subject(text: str) -> tuple[int, int] | None:
+    """The first named entity of `text` that is not a back-reference (公司, 该行)."""
+    _, _, references = _lexicon()
+    for start, end in _entities(text):
+        if text[start:end] not in references:
+            return start, end
+    return None
+
+
 def find_subject(sentence: str, s0: int, row, ctx) -> str:
-    """Subject of `row` (document offsets) in `sentence` (normalized, starting at s0)."""
+    """Subject of `row` (document offsets) in `sentence` (normalized, starting at s0):
+    the nearest entity before its metric; a back-reference (公司, 该行) or no entity at
+    all gives the previous subject of the paragraph, or the article's main subject."""
+    _, _, references = _lexicon()
     limit = (row.metric_span[0] if row.metric_span and row.metric_span[0] < row.start else row.start) - s0
     limit = max(0, min(limit, len(sentence)))
     candidates = [span for span in _entities(sentence) if span[1] <= limit]
     if candidates:
         start, end = candidates[-1]
+        if sentence[start:end] in references:
+            return ctx.last_subject or ctx.main_subject
         ctx.last_subject = ctx.raw_text(s0 + start, s0 + end)
-    return ctx.last_subject
+    return ctx.last_subject or ctx.main_subject
