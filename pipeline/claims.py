@@ -252,6 +252,7 @@ class _SentenceBuilder:
         self.level: tuple[Row, Figure] | None = None
         self.pending: list[Figure] = []
         self.distributive = _list_rules()["distributive"].search(sentence)
+        self.run_rows: list[Row] = []        # rows of the last distributive run of levels
 
     # -- rows ---------------------------------------------------------------
     def _new_row(self, fig: Figure, metric, continued: Row | None) -> Row:
@@ -368,6 +369,11 @@ class _SentenceBuilder:
             self._attach(row, pending[0])
             self.pending = [p for p in self.pending if p is not pending[0]]
         self.rows.append(row)
+        if fig.base:
+            return                                  # 较上年同期的116亿元: not the level later changes belong to
+        run_index = self._run_index(fig)
+        if run_index is not None:
+            self.run_rows = [row] if run_index == 0 else self.run_rows + [row]
         self.level = (row, fig)
 
     def _continues_previous(self, fig: Figure, clause: int) -> bool:
@@ -388,6 +394,10 @@ class _SentenceBuilder:
         return earlier[-1] if earlier else None
 
     def _add_change(self, fig: Figure, metric, clause: int) -> None:
+        waiting = [row for row in self.run_rows if not row.has_change]
+        if self.distributive and waiting and metric is None:
+            self._attach(waiting[0], fig)           # 收入分别为A、B，同比分别增长x%、y%
+            return
         if self.level is not None:
             row, level_fig = self.level
             level_clause = self.clauses[level_fig.start]

@@ -31,6 +31,8 @@ class Figure:
     change_abs: float | None = None
     change_max: float | None = None
     to_level: bool = False          # a change that runs into a level (涨68%至1940亿元)
+    base: bool = False              # the base of a comparison (较上年同期的116亿元)
+    sign: int = 0                   # direction of a change: +1 up, -1 down
     generic_currency: bool = False
     bare: bool = False              # a plain number with no scale, unit or measure word
     rule: str = ""
@@ -114,7 +116,8 @@ def _set_change(fig: Figure, q: Quantity, sign: int) -> None:
     if q.form == "bp":
         value = value / 100 if value is not None else None
         value_max = value_max / 100 if value_max is not None else None
-    low, high = _signed_range(value, value_max, sign or 1)
+    fig.sign = sign or 1
+    low, high = _signed_range(value, value_max, fig.sign)
     if fig.measure == "pp":
         fig.change_pp = low
     elif fig.measure in ("percent", "multiple"):
@@ -156,6 +159,9 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
                      or _qualifier_after(sentence[fig.end:fig.end + 3]) or "=")
     c = lexicon.changes()
     before = before.rstrip()
+    if c["comparison_base"].search(before):
+        fig.base = True
+        return fig
     sign, _ = _direction(before)
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
@@ -208,8 +214,13 @@ def read_figures(sentence: str, clause_starts: list[int], blocked: list[tuple[in
         if any(q.start < b_end and b_start < q.end for b_start, b_end in blocked):
             continue
         figure = read_figure(sentence, clause_starts[q.start], q)
-        if figure is not None:
-            figures.append(figure)
+        if figure is None:
+            continue
+        previous = figures[-1] if figures else None
+        if (previous is not None and previous.role == "change" and figure.role == "level"
+                and figure.measure == previous.measure and lexicon.list_separator().match(sentence[previous.end:q.start])):
+            _set_change(figure, q, previous.sign)      # 同比分别增长11.4%、24.1%
+        figures.append(figure)
     taken = [(f.start, f.end) for f in figures]
     for figure in fixed_change_figures(sentence):
         if not any(figure.start < e and s < figure.end for s, e in taken):

@@ -100,6 +100,7 @@ def changes() -> dict:
         "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
         "multiple_of_base": regex.compile(data["multiple_of_base"]),
         "growth_noun": regex.compile(data["growth_noun_tail"]),
+        "comparison_base": regex.compile(data["comparison_base"]),
         "growth_nouns": regex.compile(_alt(data["growth_nouns"])),
     }
 
@@ -144,6 +145,11 @@ def claim_filters() -> dict:
         "money_verb": regex.compile(data["money_verbs"]),
         "money_verb_after": regex.compile(data["money_verbs_after"]),
     }
+
+
+@functools.cache
+def list_separator() -> regex.Pattern:
+    return regex.compile(rules.load("claim_filters")["list_separator"])
 
 
 def perfective() -> str:

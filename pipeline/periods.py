@@ -60,7 +60,7 @@ class YearContext:
 
 
 @functools.cache
-def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern]:
+def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern, regex.Pattern]:
     data = rules.load("periods")
     parts = data["parts"]
 
@@ -77,7 +77,7 @@ def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern]:
                 compiled.append((rule["id"], rule["shape"], regex.compile(splice(pattern))))
             except regex.error as exc:
                 raise rules.RuleError(f"rules/periods.yaml: rule {rule['id']}: {exc}") from exc
-    return compiled, regex.compile(data["comparison_before"])
+    return compiled, regex.compile(data["comparison_before"]), regex.compile(data["comparison_keeps"])
 
 
 def small_int(raw: str) -> int | None:
@@ -101,7 +101,7 @@ def small_int(raw: str) -> int | None:
 
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period expression in `text`, longest first where they overlap, in order."""
-    compiled, comparison = _compiled()
+    compiled, comparison, keeps = _compiled()
     found: list[PeriodMention] = []
     for rule_id, shape, pattern in compiled:
         for match in pattern.finditer(text):
@@ -110,7 +110,7 @@ def find_periods(text: str) -> list[PeriodMention]:
                 start += 1
             if start == end:
                 continue
-            if comparison.search(text[max(0, start - 4):start]):
+            if comparison.search(text[max(0, start - 4):start]) and not keeps.match(text, end):
                 continue
             fields = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             found.append(PeriodMention(start, end, text[start:end], shape, fields, rule_id))
