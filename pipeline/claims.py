@@ -18,7 +18,7 @@ from . import lexicon, rules
 from .figures import Figure, read_figures
 from .periods import PeriodMention, YearContext, resolve
 from .segment import clause_starts
-from .subjects import find_subject
+from .subjects import find_subject, is_noun_phrase
 
 
 @dataclass
@@ -90,7 +90,8 @@ def _list_rules() -> dict:
             "yuan": set(data["generic_yuan_currencies"]),
             "conversion": regex.compile(data["conversion_gap"]),
             "share_of": regex.compile(data["share_of"]),
-            "continuation": regex.compile(data["continuation_gap"])}
+            "continuation": regex.compile(data["continuation_gap"]),
+            "item_flags": tuple(data["continuation_item_flags"])}
 
 
 def _metric_for(fig: Figure, metrics, clause: int, sentence: str):
@@ -359,7 +360,7 @@ class _SentenceBuilder:
             metric = lexicon.MetricMention(start, end, "share_of_total", "ratio")
         elif share and self.rows and self.rows[-1].metric_span:
             metric, continued = None, self.rows[-1]  # 金融科技投入…，占营业收入的3.47%
-        elif metric is None and self._continues_previous(fig, clause):
+        elif metric is None and (fig.base or self._continues_previous(fig, clause)) and self.rows:
             continued = self.rows[-1]
         elif metric is None and fig.measure in ("percent", "multiple"):
             metric = self._unclaimed_metric(fig)
@@ -384,7 +385,8 @@ class _SentenceBuilder:
         for p in self.periods:
             if clause <= p.start and p.end <= fig.start:
                 gap[p.start - clause:p.end - clause] = " " * (p.end - p.start)
-        return _list_rules()["continuation"].match("".join(gap)) is not None
+        match = _list_rules()["continuation"].match("".join(gap))
+        return match is not None and is_noun_phrase(match.group("item"), _list_rules()["item_flags"])
 
     def _unclaimed_metric(self, fig: Figure):
         """A ratio metric named earlier in the sentence that no row has taken yet."""

@@ -50,6 +50,7 @@ def _patterns() -> dict:
         "hashtag": regex.compile(header["hashtag"]),
         "footer_markers": regex.compile("|".join(f"(?:{p})" for p in footer["markers"]), regex.I),
         "short": int(footer["short_line_chars"]),
+        "list_item": regex.compile(footer["list_item"]),
         "sentence_end": regex.compile(footer["sentence_end"]),
         "search_from": float(footer["search_from"]),
         "credits": regex.compile(data["credits"]["pattern"]),
@@ -100,7 +101,7 @@ def _footer_compatible(line: str) -> bool:
     """Lines that may sit inside a footer: blank, marker, or a short non-sentence line."""
     p = _patterns()
     stripped = line.strip()
-    return (not stripped or is_footer_marker(stripped)
+    return (not stripped or is_footer_marker(stripped) or bool(p["list_item"].match(stripped))
             or (len(stripped) <= p["short"] and not p["sentence_end"].search(stripped)))
 
 

@@ -51,7 +51,7 @@ def _metric_extras() -> tuple[regex.Pattern, dict, regex.Pattern]:
     data = rules.load("metrics")
     after = {normalize_text(k): v for k, v in data["after_only"].items()}
     return (regex.compile(_alt(data["not_metrics"])), after,
-            regex.compile("^(?:" + _alt(after) + ")"))
+            regex.compile(_alt(after)))
 
 
 def find_metrics(text: str) -> list[MetricMention]:

@@ -45,6 +45,11 @@ def _entities(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in spans)
 
 
+def is_noun_phrase(text: str, flags: tuple[str, ...]) -> bool:
+    """True when every jieba token of `text` has one of the part-of-speech `flags` ('' is one)."""
+    return all(token.flag in flags or token.flag[:1] == "n" for token in jieba.posseg.cut(text.strip()))
+
+
 def main_subject(text: str) -> tuple[int, int] | None:
     """The first named entity of `text` that is not a back-reference (公司, 该行)."""
     _, _, references = _lexicon()
