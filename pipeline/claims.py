@@ -254,6 +254,7 @@ class _SentenceBuilder:
         self.pending: list[Figure] = []
         self.distributive = _list_rules()["distributive"].search(sentence)
         self.run_rows: list[Row] = []        # rows of the last distributive run of levels
+        self.last_end = 0                    # end of the figure added last
 
     # -- rows ---------------------------------------------------------------
     def _new_row(self, fig: Figure, metric, continued: Row | None) -> Row:
@@ -276,6 +277,11 @@ class _SentenceBuilder:
         if fig.role == "change":
             row.change_basis = self._basis_of(fig, row)
         return row
+
+    def _own_period(self, fig: Figure, clause: int) -> bool:
+        """The figure's clause names a period of its own (第三季度净新增3008家) after any figure before it."""
+        start = max(clause, self.last_end)
+        return any(start <= p.start and p.end <= fig.start for p in self.periods)
 
     def _continues(self, level_row: Row, fig: Figure) -> bool:
         own = _period_for(fig, self.periods, self.clauses[fig.start], self.sentence)
@@ -333,6 +339,7 @@ class _SentenceBuilder:
             self.pending.append(fig)
         else:
             self._add_change(fig, metric, clause)
+        self.last_end = fig.end
 
     def _is_conversion(self, fig: Figure) -> bool:
         if self.level is None or fig.measure != "money":
@@ -404,7 +411,7 @@ class _SentenceBuilder:
             row, level_fig = self.level
             level_clause = self.clauses[level_fig.start]
             same_clause = level_clause == clause and (metric is None or metric.start < level_fig.start)
-            next_clause = level_clause != clause and metric is None
+            next_clause = level_clause != clause and metric is None and not self._own_period(fig, clause)
             if not row.has_change and (same_clause or next_clause):
                 self._attach(row, fig)
                 return

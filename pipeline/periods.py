@@ -110,8 +110,6 @@ def find_periods(text: str) -> list[PeriodMention]:
                 start += 1
             if start == end:
                 continue
-            if comparison.search(text[max(0, start - 4):start]) and not keeps.match(text, end):
-                continue
             fields = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             found.append(PeriodMention(start, end, text[start:end], shape, fields, rule_id))
     found.sort(key=lambda p: (-(p.end - p.start), p.start))
@@ -123,6 +121,9 @@ def find_periods(text: str) -> list[PeriodMention]:
         chosen.append(mention)
         for i in range(mention.start, mention.end):
             taken[i] = True
+    # A comparison base (比上年, 较1—9月份) is no period; decided on the longest phrase only.
+    chosen = [p for p in chosen
+              if not (comparison.search(text[max(0, p.start - 4):p.start]) and not keeps.match(text, p.end))]
     return sorted(chosen, key=lambda p: p.start)
 
 
