@@ -8,13 +8,18 @@ gives a row per figure.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-import regex
-
-from . import lexicon, rules
+from . import lexicon
+from .context import (
+    apply_distributive,
+    basis_of,
+    claim_rules,
+    metric_for,
+    modality_of,
+    period_for,
+)
 from .figures import Figure, read_figures
 from .periods import PeriodMention, YearContext, resolve
 from .segment import clause_starts
@@ -56,7 +61,7 @@ class DocContext:
     """What a sentence needs to know about the rest of the document."""
     periods: list[PeriodMention]        # body period mentions, document coordinates
     main_currency: str = "CNY"
-    yuan_currency: str = "CNY"          # what a bare 元 means in this document
+    yuan_currency: str = "CNY"          # what a bare yuan sign means in this document
     last_subject: str = ""              # reset at each paragraph
     main_subject: str = ""              # the article's main company, as written
     raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
@@ -82,90 +87,6 @@ class DocContext:
         return best
 
 
-@functools.cache
-def _list_rules() -> dict:
-    data = rules.load("claim_filters")
-    return {"distributive": regex.compile(lexicon._alt(data["distributive_words"])),
-            "separator": regex.compile(data["list_separator"]),
-            "yuan": set(data["generic_yuan_currencies"]),
-            "conversion": regex.compile(data["conversion_gap"]),
-            "share_of": regex.compile(data["share_of"]),
-            "continuation": regex.compile(data["continuation_gap"]),
-            "item_flags": tuple(data["continuation_item_flags"])}
-
-
-def _metric_for(fig: Figure, metrics, clause: int, sentence: str):
-    """The metric mention of a figure: in its clause before it, else right after it,
-    else a metric-like noun phrase right before it."""
-    before = [m for m in metrics if clause <= m.start and m.end <= fig.start]
-    if fig.measure == "pp":
-        nouns = list(lexicon.changes()["growth_nouns"].finditer(sentence, clause, fig.start))
-        if nouns and (not before or nouns[-1].start() >= before[-1].end):
-            return lexicon.MetricMention(nouns[-1].start(), nouns[-1].end(), "growth_rate", "ratio"), True
-    if before:
-        last = before[-1]
-        # 净资产收益率(ROE)14.5%: the name before the bracketed alias.
-        if len(before) > 1 and sentence[before[-2].end:last.start] in ("(", "（"):
-            return before[-2], True
-        return last, True
-    after = [m for m in metrics if fig.end <= m.start <= fig.end + 1
-             and sentence[fig.end:m.start] in ("", "的")]
-    if after:
-        return after[0], True
-    gap = 1 if sentence[fig.end:fig.end + 1] == "的" else 0
-    noun = lexicon.metric_right_after(sentence, fig.end + gap)
-    if noun is not None:
-        return noun, True
-    match = lexicon.metric_fallback().search(sentence, clause, fig.start)
-    if match:
-        start, end = match.span("metric")
-        return lexicon.MetricMention(start, end, "", ""), True
-    return None, False
-
-
-def _period_for(fig: Figure, periods, clause: int, sentence: str):
-    """P of contract §3 step 1, in sentence coordinates: own clause, bracket after, earlier."""
-    for p in periods:
-        if fig.end <= p.start <= fig.end + 2 and sentence[fig.end:p.start].strip() in "(（":
-            if sentence[fig.end:fig.end + 1] in "(（":
-                return p
-    in_clause = [p for p in periods if clause <= p.start and p.end <= fig.start]
-    if in_clause:
-        return in_clause[-1]
-    earlier = [p for p in periods if p.end <= fig.start]
-    return earlier[-1] if earlier else None
-
-
-def _modality(sentence: str, position: int, clauses: list[int]) -> str:
-    """Forecast or plan when such a word governs the figure at `position`: earlier in
-    the sentence, with no scope-breaking clause (而…, 但…) in between."""
-    m = lexicon.modality()
-    scope_start = 0
-    for start in sorted(set(clauses[:position + 1])):
-        if m["scope_breakers"].match(sentence, start):
-            scope_start = start
-    prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
-    if m["forecast"].search(prefix):
-        return "forecast"
-    if m["plan"].search(prefix):
-        return "plan"
-    return "actual"
-
-
-def _basis(sentence: str, clause: int, position: int, period_shape: str) -> str:
-    window = sentence[clause:position]
-    c = lexicon.changes()
-    best, best_at = "", -1
-    for name, pattern in c["basis"]:
-        for match in pattern.finditer(window):
-            if match.start() > best_at:
-                best, best_at = name, match.start()
-    for match in c["sequential"].finditer(window):
-        if match.start() > best_at:
-            best, best_at = ("mom" if period_shape.startswith("month") else "qoq"), match.start()
-    return best
-
-
 def _kind_and_unit(fig: Figure, metric_kind: str, ctx: DocContext) -> tuple[str, str]:
     if fig.role == "change":
         if fig.change_abs is None:
@@ -187,42 +108,7 @@ def _currency(fig: Figure, ctx: DocContext) -> str:
 
 
 def generic_yuan_currencies() -> set[str]:
-    return _list_rules()["yuan"]
-
-
-def _apply_distributive(figures: list[Figure], sentence: str) -> list[list[Figure]]:
-    """Runs of level figures that form a list (120亿、150亿、180亿元); the last unit applies to all."""
-    runs, current = [], []
-    for fig in figures:
-        if fig.role != "level":
-            current = []
-            continue
-        if current and _list_rules()["separator"].match(sentence[current[-1].end:fig.start]):
-            current.append(fig)
-        else:
-            current = [fig]
-            runs.append(current)
-    runs = [r for r in runs if len(r) > 1]
-    for run in runs:
-        last = run[-1]
-        scale = _scale_of(last, sentence)
-        for fig in run[:-1]:
-            if fig.bare and scale and fig.value is not None:
-                fig.value *= scale
-                fig.unit_text = last.unit_text
-            if fig.measure == "count" and not fig.unit and last.measure == "money":
-                fig.measure, fig.unit, fig.generic_currency = "money", last.unit, last.generic_currency
-            fig.bare = False
-    return runs
-
-
-def _scale_of(fig: Figure, sentence: str) -> float | None:
-    """The power of ten that a figure's scale word applied (120亿元 → 1e8), from its digits."""
-    digits = regex.match(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?", sentence[fig.start:fig.end])
-    if not digits or fig.value is None:
-        return None
-    written = float(digits.group().replace(",", ""))
-    return fig.value / written if written else None
+    return claim_rules()["yuan"]
 
 
 def _sentence_periods(ctx: DocContext, s0: int, s1: int) -> list[PeriodMention]:
@@ -236,7 +122,7 @@ def assemble(sentence: str, s0: int, ctx: DocContext) -> list[Row]:
     figures = read_figures(sentence, clauses, [(p.start, p.end) for p in periods])
     if not figures:
         return []
-    runs = _apply_distributive(figures, sentence)
+    runs = apply_distributive(figures, sentence)
     metrics = lexicon.find_metrics(sentence)
     builder = _SentenceBuilder(sentence, s0, ctx, clauses, periods, metrics, runs)
     for fig in figures:
@@ -252,7 +138,7 @@ class _SentenceBuilder:
         self.rows: list[Row] = []
         self.level: tuple[Row, Figure] | None = None
         self.pending: list[Figure] = []
-        self.distributive = _list_rules()["distributive"].search(sentence)
+        self.distributive = claim_rules()["distributive"].search(sentence)
         self.run_rows: list[Row] = []        # rows of the last distributive run of levels
         self.last_end = 0                    # end of the figure added last
 
@@ -273,22 +159,22 @@ class _SentenceBuilder:
         else:
             self._set_period(row, fig)
             row.subject = find_subject(self.sentence, self.s0, row, self.ctx)
-        row.modality = _modality(self.sentence, fig.start, self.clauses)
+        row.modality = modality_of(self.sentence, fig.start, self.clauses)
         if fig.role == "change":
             row.change_basis = self._basis_of(fig, row)
         return row
 
     def _own_period(self, fig: Figure, clause: int) -> bool:
-        """The figure's clause names a period of its own (第三季度净新增3008家) after any figure before it."""
+        """The figure's clause names a period of its own after any figure before it (a Q3 net addition)."""
         start = max(clause, self.last_end)
         return any(start <= p.start and p.end <= fig.start for p in self.periods)
 
     def _continues(self, level_row: Row, fig: Figure) -> bool:
-        own = _period_for(fig, self.periods, self.clauses[fig.start], self.sentence)
+        own = period_for(fig, self.periods, self.clauses[fig.start], self.sentence)
         return own is None or self.s0 + own.start <= (level_row.period_span or (0, 0))[0]
 
     def _set_period(self, row: Row, fig: Figure) -> None:
-        mention = _period_for(fig, self.periods, self.clauses[fig.start], self.sentence)
+        mention = period_for(fig, self.periods, self.clauses[fig.start], self.sentence)
         if mention is not None:
             run_index = self._run_index(fig)
             if mention.shape == "year_span" and self.distributive and run_index is not None:
@@ -318,13 +204,13 @@ class _SentenceBuilder:
         return ""
 
     def _basis_of(self, fig: Figure, row: Row) -> str:
-        return _basis(self.sentence, self.clauses[fig.start], fig.start, self._period_shape(row))
+        return basis_of(self.sentence, self.clauses[fig.start], fig.start, self._period_shape(row))
 
     def _attach(self, row: Row, fig: Figure) -> None:
         for target in [row] + row.linked:
             target.change_pct, target.change_pp = fig.change_pct, fig.change_pp
             target.change_abs, target.change_max = fig.change_abs, fig.change_max
-            target.change_basis = _basis(self.sentence, self.clauses[fig.start], fig.start,
+            target.change_basis = basis_of(self.sentence, self.clauses[fig.start], fig.start,
                                          self._period_shape(target))
             if fig.change_abs is not None and target.kind == "change":
                 target.unit = fig.unit
@@ -332,7 +218,7 @@ class _SentenceBuilder:
     # -- figures ------------------------------------------------------------
     def add(self, fig: Figure) -> None:
         clause = self.clauses[fig.start]
-        metric, _ = _metric_for(fig, self.metrics, clause, self.sentence)
+        metric, _ = metric_for(fig, self.metrics, clause, self.sentence)
         if fig.role == "level":
             self._add_level(fig, metric, clause)
         elif fig.to_level:
@@ -346,7 +232,7 @@ class _SentenceBuilder:
             return False
         row, level_fig = self.level
         gap = self.sentence[level_fig.end:fig.start]
-        return row.kind == "amount" and _list_rules()["conversion"].match(gap) is not None
+        return row.kind == "amount" and claim_rules()["conversion"].match(gap) is not None
 
     def _add_level(self, fig: Figure, metric, clause: int) -> None:
         if fig.bare and (metric is None or metric.end < fig.start - 3):
@@ -361,12 +247,12 @@ class _SentenceBuilder:
             self.rows.append(row)
             return
         continued = None
-        share = _list_rules()["share_of"].search(self.sentence, clause, fig.start) if fig.measure == "percent" else None
+        share = claim_rules()["share_of"].search(self.sentence, clause, fig.start) if fig.measure == "percent" else None
         if share and share.group("noun"):
-            start, end = share.span("phrase")        # 占社会消费品零售总额的比重为24.7%
+            start, end = share.span("phrase")        # "share of total retail sales was 24.7%"
             metric = lexicon.MetricMention(start, end, "share_of_total", "ratio")
         elif share and self.rows and self.rows[-1].metric_span:
-            metric, continued = None, self.rows[-1]  # 金融科技投入…，占营业收入的3.47%
+            metric, continued = None, self.rows[-1]  # "fintech spend ..., 3.47% of revenue"
         elif metric is None and (fig.base or self._continues_previous(fig, clause)) and self.rows:
             continued = self.rows[-1]
         elif metric is None and fig.measure in ("percent", "multiple"):
@@ -378,22 +264,23 @@ class _SentenceBuilder:
             self.pending = [p for p in self.pending if p is not pending[0]]
         self.rows.append(row)
         if fig.base:
-            return                                  # 较上年同期的116亿元: not the level later changes belong to
+            return                                  # a comparison base: later changes belong to the main level
         run_index = self._run_index(fig)
         if run_index is not None:
             self.run_rows = [row] if run_index == 0 else self.run_rows + [row]
         self.level = (row, fig)
 
     def _continues_previous(self, fig: Figure, clause: int) -> bool:
-        """A clause with only a period phrase and a link before the level (上年同期为0.85美元)."""
+        """A clause with only a period phrase, a sub-item noun and a link before the level
+        ("same period last year: 0.85 dollars"; rules/claim_filters.yaml continuation_gap)."""
         if not self.rows or not self.rows[-1].metric_span:
             return False
         gap = list(self.sentence[clause:fig.start])
         for p in self.periods:
             if clause <= p.start and p.end <= fig.start:
                 gap[p.start - clause:p.end - clause] = " " * (p.end - p.start)
-        match = _list_rules()["continuation"].match("".join(gap))
-        return match is not None and is_noun_phrase(match.group("item"), _list_rules()["item_flags"])
+        match = claim_rules()["continuation"].match("".join(gap))
+        return match is not None and is_noun_phrase(match.group("item"), claim_rules()["item_flags"])
 
     def _unclaimed_metric(self, fig: Figure):
         """A ratio metric named earlier in the sentence that no row has taken yet."""
@@ -405,7 +292,7 @@ class _SentenceBuilder:
     def _add_change(self, fig: Figure, metric, clause: int) -> None:
         waiting = [row for row in self.run_rows if not row.has_change]
         if self.distributive and waiting and metric is None:
-            self._attach(waiting[0], fig)           # 收入分别为A、B，同比分别增长x%、y%
+            self._attach(waiting[0], fig)           # "revenue A and B, up x% and y% respectively"
             return
         if self.level is not None:
             row, level_fig = self.level
@@ -423,6 +310,6 @@ class _SentenceBuilder:
 
     def finish(self) -> list[Row]:
         for fig in self.pending:
-            self._add_change(fig, _metric_for(fig, self.metrics, self.clauses[fig.start], self.sentence)[0],
+            self._add_change(fig, metric_for(fig, self.metrics, self.clauses[fig.start], self.sentence)[0],
                              self.clauses[fig.start])
         return sorted(self.rows, key=lambda r: r.start)

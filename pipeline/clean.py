@@ -88,7 +88,7 @@ def is_dateline(line: str) -> bool:
 
 
 def is_footer_marker(line: str) -> bool:
-    """A footer marker, unless it only trails a body paragraph (…上半年的風險。（記者王小明／台北報導）)."""
+    """A footer marker, unless it only trails a long body paragraph (a reporter credit after the last sentence)."""
     p = _patterns()
     match = p["footer_markers"].search(line)
     if not match:

@@ -34,11 +34,11 @@ def prepare(source: Source) -> Article:
 
 
 def currencies(article: Article) -> tuple[str, str]:
-    """(main currency, currency of a bare 元) of the body (contract §1).
+    """(main currency, currency of a bare yuan sign) of the body (contract §1).
 
-    The main currency is the one written most often. A bare 元 is CNY, except in
-    a document whose most written explicit currency is one that also counts in 元
-    (新台币: rules/claim_filters.yaml `generic_yuan_currencies`).
+    The main currency is the one written most often. A bare yuan sign is CNY, except
+    in a document whose most written explicit currency also counts in yuan (New Taiwan
+    dollars: rules/claim_filters.yaml `generic_yuan_currencies`).
     """
     explicit, generic = Counter(), 0
     for start, end in article.sentences:
@@ -68,7 +68,7 @@ def _unit_text_as_written(article: Article, row: Row) -> str:
 
 
 def _unit_as_written(article: Article, row: Row) -> str:
-    """A measure-word unit in the script of the raw text (辆 → 輛 in a Traditional article)."""
+    """A measure-word unit in the script of the raw text (Traditional in a Traditional article)."""
     if not row.unit or row.unit.isascii() or not article.normalized[row.start:row.end].endswith(row.unit):
         return row.unit
     return _raw(article.source, row.end - len(row.unit), row.end)[2]

@@ -23,15 +23,15 @@ class Figure:
     measure: str                    # 'money', 'count', 'percent', 'multiple', 'pp'
     value: float | None = None
     value_max: float | None = None
-    unit: str = ""                  # ISO code, '%', '倍' or a measure word
+    unit: str = ""                  # ISO code, '%', the multiple sign or a measure word
     unit_text: str = ""
     qualifier: str = "="
     change_pct: float | None = None
     change_pp: float | None = None
     change_abs: float | None = None
     change_max: float | None = None
-    to_level: bool = False          # a change that runs into a level (涨68%至1940亿元)
-    base: bool = False              # the base of a comparison (较上年同期的116亿元)
+    to_level: bool = False          # a change that runs into a level ("up 68% to 194 bn")
+    base: bool = False              # the base of a comparison ("than last year's 11.6 bn")
     sign: int = 0                   # direction of a change: +1 up, -1 down
     generic_currency: bool = False
     bare: bool = False              # a plain number with no scale, unit or measure word
@@ -110,7 +110,7 @@ def _set_change(fig: Figure, q: Quantity, sign: int) -> None:
     fig.role = "change"
     value, value_max = q.value, q.value_max
     if fig.measure == "multiple":
-        # 增长2倍 is +200 %; 为去年的2倍 is handled by the caller.
+        # "grew 2 times" is +200 %; "is 2 times last year's" is handled by the caller.
         value = value * 100 if value is not None else None
         value_max = value_max * 100 if value_max is not None else None
     if q.form == "bp":
@@ -166,7 +166,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
     if c["link_tail"].search(before) and not c["growth_noun"].search(before):
-        return fig                                    # 升至57%: a level reached
+        return fig                                    # "rose to 57%": a level reached
     sign = sign or _direction(before)[0]
     growth = c["growth_noun"].search(before)
     if not sign and growth:
@@ -190,7 +190,7 @@ def _basis_at_end(before: str) -> bool:
 
 
 def fixed_change_figures(sentence: str) -> list[Figure]:
-    """Word-only changes such as 翻倍 (+100 %)."""
+    """Word-only changes such as "doubled" (+100 %; rules/changes.yaml fixed_changes)."""
     c = lexicon.changes()
     figures = []
     for match in c["fixed_pattern"].finditer(sentence):
@@ -219,7 +219,7 @@ def read_figures(sentence: str, clause_starts: list[int], blocked: list[tuple[in
         previous = figures[-1] if figures else None
         if (previous is not None and previous.role == "change" and figure.role == "level"
                 and figure.measure == previous.measure and lexicon.list_separator().match(sentence[previous.end:q.start])):
-            _set_change(figure, q, previous.sign)      # 同比分别增长11.4%、24.1%
+            _set_change(figure, q, previous.sign)      # "up 11.4% and 24.1% respectively"
         figures.append(figure)
     taken = [(f.start, f.end) for f in figures]
     for figure in fixed_change_figures(sentence):

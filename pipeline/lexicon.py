@@ -64,7 +64,7 @@ def find_metrics(text: str) -> list[MetricMention]:
 
 
 def metric_right_after(text: str, position: int) -> MetricMention | None:
-    """A noun-only metric term (回购, 投入) written right at `position`."""
+    """A noun-only metric term (rules/metrics.yaml after_only) written right at `position`."""
     _, after, pattern = _metric_extras()
     match = pattern.match(text, position)
     if not match:
@@ -76,6 +76,10 @@ def metric_right_after(text: str, position: int) -> MetricMention | None:
 @functools.cache
 def metric_fallback() -> regex.Pattern:
     return regex.compile(rules.load("metrics")["fallback"])
+
+
+def possessive_links() -> tuple[str, ...]:
+    return tuple(rules.load("metrics")["possessive_links"])
 
 
 def metric_kind(metric_id: str) -> str:
@@ -110,7 +114,7 @@ def qualifiers() -> dict:
     data = rules.load("qualifiers")
     before = [(sym, regex.compile(f"{_alt(ws)}$")) for sym, ws in data["before"].items()]
     after = [(sym, regex.compile(f"^{_alt(ws)}")) for sym, ws in data["after"].items()]
-    # Longest word first across all symbols, so 不超过 wins over 超过 and 超.
+    # Longest word first across all symbols, so "not more than" wins over "more than".
     longest_before = regex.compile("(?:" + "|".join(
         f"(?<q{i}>{_alt(ws)})" for i, (_, ws) in enumerate(data["before"].items())) + ")$")
     inside = [(sym, regex.compile(_alt(ws))) for sym, ws in data.get("inside", {}).items()]

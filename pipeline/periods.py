@@ -53,7 +53,7 @@ class PeriodMention:
 @dataclass(frozen=True)
 class YearContext:
     """The year a year-less period phrase borrows, whether it was fiscal, and the
-    normalized period of the most recent dated phrase (for 上年同期)."""
+    normalized period of the most recent dated phrase (for "same period last year")."""
     year: int
     fiscal: bool = False
     last_period: str = ""
@@ -121,7 +121,7 @@ def find_periods(text: str) -> list[PeriodMention]:
         chosen.append(mention)
         for i in range(mention.start, mention.end):
             taken[i] = True
-    # A comparison base (比上年, 较1—9月份) is no period; decided on the longest phrase only.
+    # A comparison base ("than last year") is no period; decided on the longest phrase only.
     chosen = [p for p in chosen
               if not (comparison.search(text[max(0, p.start - 4):p.start]) and not keeps.match(text, p.end))]
     return sorted(chosen, key=lambda p: p.start)
@@ -149,7 +149,7 @@ def resolve(mention: PeriodMention, context: YearContext | None) -> str:
     if shape == "year":
         return f"{prefix}{year}"
     if shape == "same_period":
-        # The period last dated in the text, one year earlier (上年同期 after 2025年上半年 → 2024-H1).
+        # The period last dated in the text, one year earlier (after 2025-H1 it gives 2024-H1).
         if context is not None and context.last_period:
             return regex.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), context.last_period)
         return f"{prefix}{year}"

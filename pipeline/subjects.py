@@ -2,7 +2,7 @@
 
 The nearest entity-like token before the claim's metric (or anchor) in the
 sentence: a jieba token tagged as an organization, brand or proper name, a
-token ending in a company suffix, or a group word (行业, 全国). Failing that,
+token ending in a company suffix, or a group word ("the industry"). Failing that,
 the subject of the previous claim in the document.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _lexicon() -> tuple[tuple[str, ...], frozenset, frozenset]:
 
 @functools.lru_cache(maxsize=4096)
 def _entities(text: str) -> tuple[tuple[int, int], ...]:
-    """Entity-like token spans of `text`, adjacent ones merged (小米 + 集团)."""
+    """Entity-like token spans of `text`, adjacent ones merged (brand + "group")."""
     suffixes, words, _ = _lexicon()
     spans: list[list[int]] = []
     position = 0
@@ -51,7 +51,7 @@ def is_noun_phrase(text: str, flags: tuple[str, ...]) -> bool:
 
 
 def main_subject(text: str) -> tuple[int, int] | None:
-    """The first named entity of `text` that is not a back-reference (公司, 该行)."""
+    """The first named entity of `text` that is not a back-reference ("the company")."""
     _, _, references = _lexicon()
     for start, end in _entities(text):
         if text[start:end] not in references:
@@ -61,7 +61,7 @@ def main_subject(text: str) -> tuple[int, int] | None:
 
 def find_subject(sentence: str, s0: int, row, ctx) -> str:
     """Subject of `row` (document offsets) in `sentence` (normalized, starting at s0):
-    the nearest entity before its metric; a back-reference (公司, 该行) or no entity at
+    the nearest entity before its metric; a back-reference ("the company") or no entity at
     all gives the previous subject of the paragraph, or the article's main subject."""
     _, _, references = _lexicon()
     limit = (row.metric_span[0] if row.metric_span and row.metric_span[0] < row.start else row.start) - s0

@@ -1,6 +1,7 @@
 """Normalize: Simplified script and half-width forms, never changing the length."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.normalize import normalize_text, to_halfwidth
 

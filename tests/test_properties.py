@@ -1,5 +1,6 @@
 """Properties: extraction never raises and always keeps raw[start:end] == text."""
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline import extract
 
