@@ -12,20 +12,26 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from .extract import extract_file
-from .load import find_articles
+from .extract import extract_with_metadata
+from .load import find_articles, load_file
 from .table import COLUMNS, EXTRA_COLUMNS, to_frame
 
 
-def _one(path: Path) -> tuple[str, pd.DataFrame | None, str]:
+def _one(path: Path) -> tuple[str, pd.DataFrame | None, dict | None, str]:
     try:
-        return str(path), extract_file(path), ""
+        claims, document = extract_with_metadata(load_file(path))
+        return str(path), claims, document, ""
     except Exception as exc:   # noqa: BLE001 — a batch records every failure and goes on
-        return str(path), None, f"{type(exc).__name__}: {exc}"
+        return str(path), None, None, f"{type(exc).__name__}: {exc}"
 
 
-def extract_many(paths: list[str | Path], jobs: int = 1, progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(claims of every article found under `paths`, errors: doc_id, path, error)."""
+def extract_many(paths: list[str | Path], jobs: int = 1, progress: bool = True,
+                 documents: list | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(claims of every article found under `paths`, errors: doc_id, path, error).
+
+    When `documents` is a list, each article's document record (title, credits,
+    encoding …) is appended to it.
+    """
     files = find_articles(paths)
     bar = tqdm(total=len(files), unit="doc", disable=not progress, leave=False)
     results = []
@@ -39,9 +45,11 @@ def extract_many(paths: list[str | Path], jobs: int = 1, progress: bool = True) 
             results.append(_one(path))
             bar.update()
     bar.close()
-    frames = [frame for _, frame, _ in results if frame is not None and len(frame)]
+    frames = [frame for _, frame, _, _ in results if frame is not None and len(frame)]
+    if documents is not None:
+        documents.extend(document for _, _, document, _ in results if document is not None)
     claims = pd.concat(frames, ignore_index=True) if frames else to_frame([])
     claims = claims[COLUMNS + EXTRA_COLUMNS]
-    errors = pd.DataFrame([{"doc_id": Path(p).stem, "path": p, "error": e} for p, _, e in results if e],
+    errors = pd.DataFrame([{"doc_id": Path(p).stem, "path": p, "error": e} for p, _, _, e in results if e],
                           columns=["doc_id", "path", "error"])
     return claims, errors

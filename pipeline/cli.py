@@ -26,9 +26,16 @@ def _splits(manifest: Path | None, docs: list[str]) -> dict[str, list[str]]:
     return splits
 
 
-def evaluate_tables(pred: pd.DataFrame, gold_dir: Path, corpus_dir: Path | None, manifest: Path | None):
+def evaluate_tables(pred: pd.DataFrame, gold_dir: Path, corpus_dir: Path | None, manifest: Path | None,
+                    only: list[str] | None = None):
+    """Scores by split ('all', and the manifest's splits); `only` restricts to those documents."""
     gold = evaluate.load_gold_dir(gold_dir, corpus_dir)
     docs = gold.attrs["docs"]
+    if only:
+        unknown = sorted(set(only) - set(docs))
+        if unknown:
+            raise ValueError(f"no gold for {unknown}")
+        docs = [d for d in docs if d in only]
     return {name: evaluate.score(pred, gold, members) for name, members in _splits(manifest, docs).items()}
 
 
@@ -40,8 +47,11 @@ def _print_scores(scores) -> None:
 
 def cmd_extract(args) -> int:
     started = time.perf_counter()
-    claims, errors = extract_many(args.paths, jobs=args.jobs, progress=not args.quiet)
+    documents: list[dict] = []
+    claims, errors = extract_many(args.paths, jobs=args.jobs, progress=not args.quiet, documents=documents)
     write_table(claims, args.output)
+    if args.docs:
+        pd.DataFrame(documents).to_csv(args.docs, index=False)
     for _, error in errors.iterrows():
         print(f"error: {error['path']}: {error['error']}", file=sys.stderr)
     if args.errors and len(errors):
@@ -55,7 +65,7 @@ def cmd_extract(args) -> int:
 def cmd_eval(args) -> int:
     pred = read_table(args.pred)
     scores = evaluate_tables(pred, Path(args.gold), Path(args.corpus) if args.corpus else None,
-                             Path(args.manifest) if args.manifest else None)
+                             Path(args.manifest) if args.manifest else None, args.doc)
     _print_scores(scores)
     if args.report:
         Path(args.report).write_text(report.markdown(scores), encoding="utf-8")
@@ -65,9 +75,11 @@ def cmd_eval(args) -> int:
 def cmd_run(args) -> int:
     corpus, out = Path(args.corpus), Path(args.out)
     started = time.perf_counter()
-    claims, errors = extract_many([corpus], jobs=args.jobs, progress=not args.quiet)
+    documents: list[dict] = []
+    claims, errors = extract_many([corpus], jobs=args.jobs, progress=not args.quiet, documents=documents)
     elapsed = time.perf_counter() - started
     write_table(claims, out / "claims.csv")
+    pd.DataFrame(documents).drop(columns=["path"]).to_csv(out / "documents.csv", index=False)
     errors.to_csv(out / "errors.csv", index=False)
     scores = evaluate_tables(claims, corpus / "gold", corpus, corpus / "manifest.csv")
     (out / "report.md").write_text(report.markdown(scores), encoding="utf-8")
@@ -94,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help=".txt/.html/.htm files or folders")
     p.add_argument("-o", "--output", required=True, help="output file: .csv, .parquet or .jsonl")
     p.add_argument("--errors", help="also write failed files to this CSV")
+    p.add_argument("--docs", help="also write document metadata (title, credits, encoding) to this CSV")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
@@ -104,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", help="folder of the articles (checks gold offsets; default: gold's parent)")
     p.add_argument("--manifest", help="corpus manifest CSV with doc_id and split (scores per split)")
     p.add_argument("--report", help="write the full Markdown report here")
+    p.add_argument("--doc", action="append", help="score only this document (repeatable)")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("run", help="the main job: the bundled corpus → outputs/claims.csv and a report")

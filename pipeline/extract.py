@@ -103,8 +103,23 @@ def _main_subject(article: Article) -> str:
     return ""
 
 
+def document_record(article: Article, claims: int) -> dict:
+    """Document metadata: where the text came from, title and credits, what was stripped."""
+    source, cleaned = article.source, article.cleaned
+    return {"doc_id": source.doc_id, "path": source.path, "encoding": source.encoding, "format": source.fmt,
+            "characters": len(source.raw), "title": cleaned.title or source.html_title,
+            "author": cleaned.credits.get("author", ""), "editor": cleaned.credits.get("editor", ""),
+            "source": cleaned.credits.get("source", ""), "header_lines": cleaned.header_lines,
+            "footer_lines": cleaned.footer_lines, "sentences": len(article.sentences), "claims": claims}
+
+
 def extract_source(source: Source) -> pd.DataFrame:
     """The claim table of one loaded article."""
+    return extract_with_metadata(source)[0]
+
+
+def extract_with_metadata(source: Source) -> tuple[pd.DataFrame, dict]:
+    """The claim table of one loaded article and its document record."""
     article = prepare(source)
     body_start, body_end = article.cleaned.body_start, article.cleaned.body_end
     periods = [p for p in find_periods(article.normalized[body_start:body_end])]
@@ -127,7 +142,7 @@ def extract_source(source: Source) -> pd.DataFrame:
     records = [_record(article, row) for row in sorted(rows, key=lambda r: (r.start, r.end))]
     for n, record in enumerate(records, 1):
         record["claim_id"] = f"{source.doc_id}#{n}"
-    return to_frame(records)
+    return to_frame(records), document_record(article, len(records))
 
 
 def extract(text: str, doc_id: str = "doc", fmt: str = "txt") -> pd.DataFrame:

@@ -294,7 +294,10 @@ def _money(norm: str, raw: str, reading: Reading, m, g) -> _Draft:
             sm = g.subunit_re.match(norm, end)
             if sm is None:
                 break
-            inner = read_numeral(norm, sm.end())
+            try:
+                inner = read_numeral(norm, sm.end())
+            except Vague:
+                break
             if inner is None or not _is_small_digit(inner):
                 break
             word = g.subunit_word_re.match(norm, inner.end)

@@ -7,6 +7,7 @@ dictionary — every metric term of `rules/metrics.yaml` plus the extra words of
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 
@@ -46,9 +47,12 @@ def load_user_dictionary() -> int:
 @Language.component("zh_sentences")
 def mark_sentences(doc: Doc) -> Doc:
     """Sentence starts after 。！？!? and after line breaks (not after ；)."""
-    ends = {m.end() for m in _boundaries()["sentence_end"].finditer(doc.text)}
+    ends = sorted(m.end() for m in _boundaries()["sentence_end"].finditer(doc.text))
     for token in doc[1:]:
-        token.is_sent_start = token.idx in ends or doc[token.i - 1].text.endswith("\n")
+        # A boundary that falls after the previous token's start and by this token's start
+        # (whitespace between tokens is not a token of its own).
+        at = bisect.bisect_right(ends, doc[token.i - 1].idx)
+        token.is_sent_start = at < len(ends) and ends[at] <= token.idx
     if len(doc):
         doc[0].is_sent_start = True
     return doc

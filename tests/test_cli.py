@@ -83,3 +83,28 @@ def test_run_writes_claims_report_and_scores(corpus, tmp_path):
     assert (out / "claims.csv").is_file() and (out / "report.md").is_file()
     scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert scores["all"]["gold"] == 0 and scores["all"]["predicted"] == 2
+
+
+def test_extract_writes_document_metadata(corpus, tmp_path):
+    docs = tmp_path / "docs.csv"
+    main(["extract", str(corpus), "-o", str(tmp_path / "claims.csv"), "--docs", str(docs), "-q"])
+    table = pd.read_csv(docs, keep_default_na=False).set_index("doc_id")
+    assert table.loc["a", "title"] == "某公司三季報"
+    assert table.loc["a", "author"] == "張三"
+    assert table.loc["c", "encoding"] == "gb18030" and table.loc["b", "format"] == "html"
+    assert table.loc["a", "claims"] == 2
+
+
+def test_eval_can_score_one_document(corpus, tmp_path, capsys):
+    out = tmp_path / "claims.csv"
+    main(["extract", str(corpus), "-o", str(out), "-q"])
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    columns = ["doc_id", "start", "end", "text", "kind", "metric_text", "value", "value_max", "unit", "qualifier",
+               "change_pct", "change_pp", "change_max", "change_abs", "change_basis", "period", "modality"]
+    table = read_table(out)
+    for doc in ["a", "c"]:
+        table[table["doc_id"] == doc][columns].to_csv(gold / f"{doc}.csv", index=False)
+    assert main(["eval", "--gold", str(gold), "--corpus", str(corpus), str(out), "--doc", "a"]) == 0
+    assert "(gold 2, predicted 2, matched 2, strict 2)" in capsys.readouterr().out
+    assert main(["eval", "--gold", str(gold), "--corpus", str(corpus), str(out), "--doc", "zzz"]) == 2

@@ -1,0 +1,38 @@
+"""Segment: jieba's splits with the finance dictionary are pinned, so an upgrade that
+changes them fails loudly; sentences and clauses follow contract §2."""
+import pytest
+
+from pipeline.normalize import normalize_text
+from pipeline.segment import clause_starts, sentence_spans, tokens
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("騰訊凈利潤暴漲68%", ["腾讯", "净利润", "暴涨", "68%"]),
+    ("資本開支突破767億元", ["资本开支", "突破", "767", "亿元"]),
+    ("經營活動現金流達2067億元", ["经营活动现金流", "达", "2067", "亿元"]),
+    ("營銷服務收入同比增長20%", ["营销服务收入", "同比", "增长", "20%"]),
+    ("經調整淨利潤", ["经调整净利润"]),
+], ids=["net-profit", "capex", "operating-cash-flow", "marketing-revenue", "adjusted"])
+def test_metric_phrases_stay_single_tokens(text, expected):
+    normalized = normalize_text(text)
+    assert [normalized[s:e] for s, e in tokens(normalized)] == expected
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("甲。乙！丙？丁", 4),
+    ("甲；乙", 1),
+    ("甲\n\n乙", 2),
+    ("Revenue rose! Profit fell?", 2),
+], ids=["cjk-ends", "semicolon-does-not-end", "line-breaks", "ascii-ends"])
+def test_sentence_boundaries(text, sentences):
+    assert len(sentence_spans(text)) == sentences
+
+
+def test_sentence_spans_are_offsets_into_the_text():
+    text = "  營收100億元。\n淨利潤20億元！"
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["營收100億元。", "淨利潤20億元！"]
+
+
+def test_thousands_comma_does_not_split_a_clause():
+    starts = clause_starts("收入1,100萬元,同比增長")
+    assert len(set(starts[:-1])) == 2
