@@ -137,6 +137,21 @@ def _base_year(mention: PeriodMention, context: YearContext | None) -> tuple[int
     return context.year + offset, context.fiscal
 
 
+def _ended(year: int, month: int, span: str) -> str:
+    """The period of "the N months ended <year>-<month>" as a quarter, half, span or year."""
+    data = rules.load("periods")
+    months = data["ended_spans"].get(span, data["ended_quarter_months"])
+    if months == 12:
+        return f"FY{year}" if span in data["ended_fiscal"] and month != 12 else f"{year}"
+    if months == 9 and month == 9:
+        return f"{year}-Q1/{year}-Q3"
+    if months == 6 and month in (6, 12):
+        return f"{year}-H{month // 6}"
+    if months == 3 and month in (3, 6, 9, 12):
+        return f"{year}-Q{month // 3}"
+    return ""
+
+
 def resolve(mention: PeriodMention, context: YearContext | None) -> str:
     """The normalized period of `mention`; '' when no year can be assigned."""
     base = _base_year(mention, context)
@@ -153,6 +168,8 @@ def resolve(mention: PeriodMention, context: YearContext | None) -> str:
         if context is not None and context.last_period:
             return regex.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), context.last_period)
         return f"{prefix}{year}"
+    if shape == "ended":
+        return _ended(year, small_int(get("m") or "") or 0, get("span") or "")
     if shape == "year_span":
         return f"{year}/{mention.year}"
     if shape == "duration":
