@@ -63,6 +63,7 @@ class DocContext:
     main_currency: str = "CNY"
     yuan_currency: str = "CNY"          # what a bare yuan sign means in this document
     last_subject: str = ""              # reset at each paragraph
+    last_row: "Row | None" = None       # the document's last claim so far (for sub-item sentences)
     main_subject: str = ""              # the article's main company, as written
     raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
 
@@ -248,13 +249,20 @@ class _SentenceBuilder:
             return
         continued = None
         share = claim_rules()["share_of"].search(self.sentence, clause, fig.start) if fig.measure == "percent" else None
-        if share and share.group("noun"):
-            start, end = share.span("phrase")        # "share of total retail sales was 24.7%"
+        bare_share = share is not None and share.group("phrase") in claim_rules()["share_words"]
+        if share and not bare_share and self.rows and self.rows[-1].metric_span:
+            metric, continued = None, self.rows[-1]  # "fintech spend ..., 3.47% of revenue": the part
+        elif share and share.group("noun"):
+            start, end = share.span("phrase")        # "the share of total retail sales was 24.7%"
             metric = lexicon.MetricMention(start, end, "share_of_total", "ratio")
-        elif share and self.rows and self.rows[-1].metric_span:
-            metric, continued = None, self.rows[-1]  # "fintech spend ..., 3.47% of revenue"
-        elif metric is None and (fig.base or self._continues_previous(fig, clause)) and self.rows:
-            continued = self.rows[-1]
+        elif metric is None and fig.base and self._previous_row():
+            continued = self._previous_row()
+        elif metric is None and fig.measure in ("percent", "multiple") and self._metric_since_last_figure(fig):
+            metric = self._metric_since_last_figure(fig)  # "…revenue share is highest, at 41.0%"
+        elif metric is None and self._continues_previous(fig, clause):
+            continued = self._previous_row()
+        elif metric is None and self._run_index(fig) and self.run_rows:
+            continued = self.run_rows[0]            # later figures of a list share the first one's metric
         elif metric is None and fig.measure in ("percent", "multiple"):
             metric = self._unclaimed_metric(fig)
         row = self._new_row(fig, metric, continued)
@@ -266,21 +274,32 @@ class _SentenceBuilder:
         if fig.base:
             return                                  # a comparison base: later changes belong to the main level
         run_index = self._run_index(fig)
-        if run_index is not None:
+        if run_index is None:
+            self.run_rows = []                      # a level outside the list ends it
+        else:
             self.run_rows = [row] if run_index == 0 else self.run_rows + [row]
         self.level = (row, fig)
+
+    def _previous_row(self) -> Row | None:
+        """The claim a metric-less level may continue: the sentence's last, else the document's."""
+        return self.rows[-1] if self.rows else self.ctx.last_row
 
     def _continues_previous(self, fig: Figure, clause: int) -> bool:
         """A clause with only a period phrase, a sub-item noun and a link before the level
         ("same period last year: 0.85 dollars"; rules/claim_filters.yaml continuation_gap)."""
-        if not self.rows or not self.rows[-1].metric_span:
+        previous = self._previous_row()
+        if previous is None or not previous.metric_span:
             return False
         gap = list(self.sentence[clause:fig.start])
         for p in self.periods:
             if clause <= p.start and p.end <= fig.start:
                 gap[p.start - clause:p.end - clause] = " " * (p.end - p.start)
         match = claim_rules()["continuation"].match("".join(gap))
-        return match is not None and is_noun_phrase(match.group("item"), claim_rules()["item_flags"])
+        if match is None:
+            return False
+        if not self.rows:                            # across sentences: only a period and a link verb
+            return not match.group("item").strip() and bool(match.group("link"))
+        return is_noun_phrase(match.group("item"), claim_rules()["item_flags"])
 
     def _unclaimed_metric(self, fig: Figure):
         """A ratio metric named earlier in the sentence that no row has taken yet."""
@@ -288,6 +307,18 @@ class _SentenceBuilder:
         earlier = [m for m in self.metrics if m.end <= fig.start and m.kind == "ratio"
                    and (self.s0 + m.start, self.s0 + m.end) not in used]
         return earlier[-1] if earlier else None
+
+    def _metric_since_last_figure(self, fig: Figure):
+        """A metric named after the previous figure, in an earlier clause ("...; vegetable prices turned, up 1.5%")."""
+        verbs, _ = lexicon.verb_metrics()
+        between = [m for m in self.metrics if self.last_end <= m.start and m.end <= fig.start
+                   and self.sentence[m.start:m.end] not in verbs]
+        return between[-1] if between else None
+
+    def _sub_item_of(self) -> Row | None:
+        """The claim a sub-item sentence ("Of which, ...") continues: the document's last claim."""
+        opening = claim_rules()["sub_item_opening"].match(self.sentence)
+        return self.ctx.last_row if opening and not self.rows else None
 
     def _add_change(self, fig: Figure, metric, clause: int) -> None:
         waiting = [row for row in self.run_rows if not row.has_change]
@@ -305,11 +336,18 @@ class _SentenceBuilder:
             if metric is None or same_clause:
                 self.rows.append(self._new_row(fig, None, row))
                 return
-        continued = self.rows[-1] if (metric is None and self.rows) else None
+        if metric is None:
+            metric = self._metric_since_last_figure(fig)
+        continued = None
+        if metric is None:
+            continued = self.rows[-1] if self.rows else self._sub_item_of()
         self.rows.append(self._new_row(fig, metric, continued))
 
     def finish(self) -> list[Row]:
         for fig in self.pending:
             self._add_change(fig, metric_for(fig, self.metrics, self.clauses[fig.start], self.sentence)[0],
                              self.clauses[fig.start])
-        return sorted(self.rows, key=lambda r: r.start)
+        rows = sorted(self.rows, key=lambda r: r.start)
+        if rows:
+            self.ctx.last_row = rows[-1]
+        return rows

@@ -55,6 +55,7 @@ def _patterns() -> dict:
         "search_from": float(footer["search_from"]),
         "credits": regex.compile(data["credits"]["pattern"]),
         "dateline": regex.compile(data["dateline"]),
+        "dateline_stamp": regex.compile(data["dateline_stamp"]),
         "roles": {word: role for role, ws in data["credits"]["roles"].items() for word in ws},
     }
 
@@ -84,7 +85,8 @@ def is_header_line(line: str) -> bool:
 
 def is_dateline(line: str) -> bool:
     """A line that only gives a publication date/time (maybe with a source name)."""
-    return bool(line.strip()) and bool(_patterns()["dateline"].match(line))
+    p = _patterns()
+    return bool(line.strip()) and bool(p["dateline"].match(line) or p["dateline_stamp"].search(line))
 
 
 def is_footer_marker(line: str) -> bool:

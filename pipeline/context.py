@@ -13,6 +13,7 @@ import regex
 
 from . import lexicon, rules
 from .figures import Figure
+from .normalize import normalize_text
 
 
 @functools.cache
@@ -23,6 +24,8 @@ def claim_rules() -> dict:
             "yuan": set(data["generic_yuan_currencies"]),
             "conversion": regex.compile(data["conversion_gap"]),
             "share_of": regex.compile(data["share_of"]),
+            "share_words": {normalize_text(w) for w in data["share_words"]},
+            "sub_item_opening": regex.compile(data["sub_item_opening"]),
             "continuation": regex.compile(data["continuation_gap"]),
             "item_flags": tuple(data["continuation_item_flags"])}
 
@@ -35,6 +38,10 @@ def metric_for(fig: Figure, metrics, clause: int, sentence: str):
         nouns = list(lexicon.changes()["growth_nouns"].finditer(sentence, clause, fig.start))
         if nouns and (not before or nouns[-1].start() >= before[-1].end):
             return lexicon.MetricMention(nouns[-1].start(), nouns[-1].end(), "growth_rate", "ratio"), True
+    verbs, verb_gap = lexicon.verb_metrics()
+    if before and sentence[before[-1].start:before[-1].end] in verbs \
+            and verb_gap.match(sentence[before[-1].end:fig.start]):
+        return None, False                    # "the company earned 40 bn": a verb names no metric
     if before:
         last = before[-1]
         # "name (ALIAS) 14.5%": take the name written before the bracketed alias.

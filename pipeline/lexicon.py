@@ -78,6 +78,12 @@ def metric_fallback() -> regex.Pattern:
     return regex.compile(rules.load("metrics")["fallback"])
 
 
+@functools.cache
+def verb_metrics() -> tuple[frozenset, regex.Pattern]:
+    data = rules.load("metrics")
+    return frozenset(normalize_text(w) for w in data["verb_before_figure"]), regex.compile(data["verb_gap"])
+
+
 def possessive_links() -> tuple[str, ...]:
     return tuple(rules.load("metrics")["possessive_links"])
 

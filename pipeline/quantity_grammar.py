@@ -121,6 +121,7 @@ class Grammar:
                                         rf"(?!{gap}{rules.alternation(cur['subunit_blockers'])})")
         seps = rules.alternation(num["range_separators"])
         self.range_sep_re = _compile(rf"{gap}{seps}{{1,2}}{gap}")
+        self.per_unit_re = _compile(rules.alternation(num["per_unit_suffixes"]))
         # filters
         self.ambiguous_re = _compile(rules.alternation(flt["ambiguous_words"]))
         self.ambiguous_len = max(len(w) for w in flt["ambiguous_words"])
