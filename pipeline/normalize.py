@@ -11,9 +11,14 @@ from __future__ import annotations
 import functools
 
 import opencc
+import regex
 
 _FULLWIDTH_FIRST, _FULLWIDTH_LAST, _FULLWIDTH_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
 _IDEOGRAPHIC_SPACE = 0x3000
+_REPLACEMENT = "\ufffd"
+# `regex` knows newer Unicode than this Python: a digit it matches with \d that Python
+# cannot read as a number (str.isdecimal() is False) would break int() and Decimal().
+_ANY_DIGIT = regex.compile(r"\d")
 
 
 @functools.cache
@@ -22,7 +27,8 @@ def _converter() -> opencc.OpenCC:
 
 
 def to_halfwidth(text: str) -> str:
-    """Full-width ASCII variants (１２３％，＋－) → ASCII; the ideographic space → space."""
+    """Full-width ASCII variants → ASCII; the ideographic space → space; a digit this
+    Python cannot read → U+FFFD (so matching never hands it to int() or Decimal())."""
     out = []
     for ch in text:
         code = ord(ch)
@@ -30,6 +36,8 @@ def to_halfwidth(text: str) -> str:
             ch = chr(code - _FULLWIDTH_SHIFT)
         elif code == _IDEOGRAPHIC_SPACE:
             ch = " "
+        elif code > 127 and not ch.isdecimal() and _ANY_DIGIT.match(ch):
+            ch = _REPLACEMENT
         out.append(ch)
     return "".join(out)
 
