@@ -12,6 +12,7 @@ import functools
 import jieba.posseg
 
 from . import rules
+from .lexicon import metric_table
 from .normalize import normalize_text
 
 _ENTITY_FLAGS = {"nt", "nz", "nr", "nrt", "ns", "nrfg"}
@@ -26,10 +27,18 @@ def _lexicon() -> tuple[tuple[str, ...], frozenset, frozenset]:
     return suffixes, words, references
 
 
+@functools.cache
+def _stop_words() -> frozenset:
+    """Words that are never a subject: the stop list and every metric term."""
+    stop = {normalize_text(w) for w in rules.load("claim_filters")["subject_stop_words"]}
+    return frozenset(stop | set(metric_table()))
+
+
 @functools.lru_cache(maxsize=4096)
 def _entities(text: str) -> tuple[tuple[int, int], ...]:
     """Entity-like token spans of `text`, adjacent ones merged (brand + "group")."""
     suffixes, words, _ = _lexicon()
+    stop = _stop_words()
     spans: list[list[int]] = []
     position = 0
     for token in jieba.posseg.cut(text):
@@ -37,6 +46,7 @@ def _entities(text: str) -> tuple[tuple[int, int], ...]:
         position = end
         is_entity = ((token.flag in _ENTITY_FLAGS and len(token.word) >= 2 and not token.word.isascii())
                      or token.word in words or (len(token.word) >= 2 and token.word.endswith(suffixes)))
+        is_entity = is_entity and token.word not in stop
         if is_entity:
             if spans and spans[-1][1] == start:
                 spans[-1][1] = end
