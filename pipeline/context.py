@@ -20,7 +20,6 @@ from .normalize import normalize_text
 def claim_rules() -> dict:
     data = rules.load("claim_filters")
     return {"distributive": regex.compile(lexicon._alt(data["distributive_words"])),
-            "separator": regex.compile(data["list_separator"]),
             "yuan": set(data["generic_yuan_currencies"]),
             "conversion": regex.compile(data["conversion_gap"]),
             "share_of": regex.compile(data["share_of"]),
@@ -113,7 +112,7 @@ def apply_distributive(figures: list[Figure], sentence: str) -> list[list[Figure
         if fig.role != "level":
             current = []
             continue
-        if current and claim_rules()["separator"].match(sentence[current[-1].end:fig.start]):
+        if current and lexicon.list_separator().match(sentence[current[-1].end:fig.start]):
             current.append(fig)
         else:
             current = [fig]

@@ -51,29 +51,7 @@ def rule_files() -> list[str]:
     return sorted(p.stem for p in rules_dir().glob("*.yaml"))
 
 
-def words(name: str, key: str) -> list[str]:
-    """A word list from a rule file, longest first so alternations prefer long words."""
-    value = load(name).get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise RuleError(f"rules/{name}.yaml: `{key}` must be a list of strings")
-    return sorted(set(value), key=lambda w: (-len(w), w))
-
-
 def alternation(items: list[str]) -> str:
     """A regex alternation that matches any of `items` literally, longest first."""
     ordered = sorted(set(items), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(regex.escape(w) for w in ordered) + ")" if ordered else "(?!)"
-
-
-@functools.cache
-def compile_pattern(name: str, key: str) -> regex.Pattern:
-    """Compile a pattern that a rule file gives as a string or a list of strings."""
-    value = load(name).get(key)
-    if isinstance(value, list):
-        value = "|".join(f"(?:{p})" for p in value)
-    if not isinstance(value, str):
-        raise RuleError(f"rules/{name}.yaml: `{key}` must be a pattern string or list")
-    try:
-        return regex.compile(value, regex.VERSION1)
-    except regex.error as exc:
-        raise RuleError(f"rules/{name}.yaml: `{key}` does not compile: {exc}") from exc
