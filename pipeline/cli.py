@@ -9,34 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import evaluate, report
-from .batch import extract_many
-from .table import read_table, write_table
-
-
-def _splits(manifest: Path | None, docs: list[str]) -> dict[str, list[str]]:
-    """{'all': docs, 'dev': [...], 'test': [...]} from the corpus manifest (doc_id, split columns)."""
-    splits = {"all": docs}
-    if manifest and manifest.is_file():
-        table = pd.read_csv(manifest, dtype=str, keep_default_na=False)
-        for name in sorted(set(table["split"])):
-            members = [d for d in table.loc[table["split"] == name, "doc_id"] if d in docs]
-            if members:
-                splits[name] = members
-    return splits
-
-
-def evaluate_tables(pred: pd.DataFrame, gold_dir: Path, corpus_dir: Path | None, manifest: Path | None,
-                    only: list[str] | None = None):
-    """Scores by split ('all', and the manifest's splits); `only` restricts to those documents."""
-    gold = evaluate.load_gold_dir(gold_dir, corpus_dir)
-    docs = gold.attrs["docs"]
-    if only:
-        unknown = sorted(set(only) - set(docs))
-        if unknown:
-            raise ValueError(f"no gold for {unknown}")
-        docs = [d for d in docs if d in only]
-    return {name: evaluate.score(pred, gold, members) for name, members in _splits(manifest, docs).items()}
+from .eval import evaluate, report
+from .eval.splits import evaluate_tables
+from .io.batch import extract_many
+from .io.table import read_table, write_table
 
 
 def _print_scores(scores) -> None:
@@ -94,7 +70,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_conformance(args) -> int:
-    from . import conformance
+    from .eval import conformance
     return conformance.main([args.data] if args.data else [])
 
 

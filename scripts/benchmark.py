@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.batch import extract_many
-from pipeline.load import find_articles, load_file
+from pipeline.io.batch import extract_many
+from pipeline.io.load import find_articles, load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -123,7 +123,7 @@ def test_not_claims(name, text):
 
 
 def test_columns_follow_the_contract_order():
-    from pipeline.table import COLUMNS
+    from pipeline.io.table import COLUMNS
     table = extract("2025年淨利潤100億元。", doc_id="x")
     assert list(table.columns[:len(COLUMNS)]) == COLUMNS
     assert table.iloc[0]["claim_id"] == "x#1"

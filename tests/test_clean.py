@@ -1,10 +1,11 @@
 """Clean: spam headers and footer boilerplate found by rules, credits kept as metadata."""
 import pytest
 
-from pipeline.clean import clean
-from pipeline.normalize import normalize_text
+from pipeline.text.clean import clean
+from pipeline.text.normalize import normalize_text
 
-BODY = "標題：某公司業績\n\n公司營收100億元，同比增長10%。\n\n淨利潤20億元，創歷史新高。\n這是一段正文，說明業務發展的情況和原因。\n"
+BODY = ("標題：某公司業績\n\n公司營收100億元，同比增長10%。\n\n淨利潤20億元，創歷史新高。\n"
+        "這是一段正文，說明業務發展的情況和原因。\n")
 
 
 def _cleaned(text):

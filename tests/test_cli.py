@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.table import COLUMNS, read_table
+from pipeline.io.table import COLUMNS, read_table
 
 ARTICLE = "热门搜索：a|b|c|d|e\n某公司三季報\n2025年第三季度營收100億元，同比增長10%。\n淨利潤20億元。\n作者|張三\n"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import conformance
+from pipeline.eval import conformance
 
 DATA = Path(__file__).parent / "conformance" / "recognizers_text"
 

@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from pipeline.evaluate import GoldError, field_equal, load_gold, match_document, score
+from pipeline.eval.evaluate import GoldError, field_equal, load_gold, match_document, score
 
 BASE = dict(doc_id="d", text="x", kind="amount", metric_text="净利润", value=1e9, value_max=math.nan, unit="CNY",
             qualifier="=", change_pct=math.nan, change_pp=math.nan, change_max=math.nan,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import extract_many
-from pipeline.cli import evaluate_tables
-from pipeline.load import find_articles, load_file
+from pipeline.eval.splits import evaluate_tables
+from pipeline.io.batch import extract_many
+from pipeline.io.load import find_articles, load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

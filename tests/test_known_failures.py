@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.batch import extract_many
-from pipeline.evaluate import field_equal, load_gold_dir, match_document
+from pipeline.eval.evaluate import field_equal, load_gold_dir, match_document
+from pipeline.io.batch import extract_many
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = yaml.safe_load((ROOT / "tests" / "known_failures.yaml").read_text(encoding="utf-8"))

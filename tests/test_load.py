@@ -3,7 +3,7 @@ import codecs
 
 import pytest
 
-from pipeline.load import LoadError, find_articles, from_text, load_file
+from pipeline.io.load import LoadError, find_articles, from_text, load_file
 
 TEXT = "騰訊凈利潤暴漲68%至1940.73億元，第四季度單季凈利潤513.24億元。\n"
 SIMPLIFIED = "国家统计局：前三季度国内生产总值同比增长5.2%，社会消费品零售总额增长4.5%。\n" * 3

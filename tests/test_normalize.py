@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize import normalize_text, to_halfwidth
+from pipeline.text.normalize import normalize_text, to_halfwidth
 
 
 @pytest.mark.parametrize("text, expected", [

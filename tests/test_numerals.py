@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.normalize import normalize_text
-from pipeline.numerals import Vague, parse_arabic, read_numeral, to_float
+from pipeline.quantities.numerals import Vague, read_numeral, to_float
+from pipeline.quantities.vocabulary import parse_arabic
+from pipeline.text.normalize import normalize_text
 
 
 def read(text: str, allow_bare: bool = False):

@@ -2,8 +2,8 @@
 import pytest
 
 from pipeline import extract
-from pipeline.normalize import normalize_text
 from pipeline.periods import YearContext, find_periods, resolve
+from pipeline.text.normalize import normalize_text
 
 
 @pytest.mark.parametrize("text, year, expected", [

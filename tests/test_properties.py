@@ -4,7 +4,8 @@ from hypothesis import strategies as st
 
 from pipeline import extract
 
-FINANCE_ALPHABET = list("0123456789.,%-+ ") + list("一二三四五六七八九十百千万亿兆億萬元港美台幣币同比增长下降至约超逾年月季度上半前三個百分点成倍翻净利润收入。，；（）()\n#|/")
+FINANCE_ALPHABET = list("0123456789.,%-+ ") + list(
+    "一二三四五六七八九十百千万亿兆億萬元港美台幣币同比增长下降至约超逾年月季度上半前三個百分点成倍翻净利润收入。，；（）()\n#|/")
 finance_text = st.text(alphabet=st.sampled_from(FINANCE_ALPHABET), max_size=200)
 
 

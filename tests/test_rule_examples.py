@@ -12,12 +12,12 @@ import math
 import pytest
 
 from pipeline import extract, find_quantities, rules
-from pipeline.clean import is_dateline, is_footer_marker, is_header_line
-from pipeline.figures import read_figures
-from pipeline.lexicon import find_metrics
-from pipeline.normalize import normalize_text
+from pipeline.claims.figures import read_figures
+from pipeline.claims.lexicon import find_metrics
 from pipeline.periods import YearContext, find_periods, resolve
-from pipeline.segment import clause_starts, sentence_spans
+from pipeline.text.clean import is_dateline, is_footer_marker, is_header_line
+from pipeline.text.normalize import normalize_text
+from pipeline.text.segment import clause_starts, sentence_spans
 
 
 def _close(a, b) -> bool:
@@ -65,7 +65,7 @@ def check_metric(example, positive):
 
 def _figure(text, anchor):
     sentence = normalize_text(text)
-    figures = read_figures(sentence, clause_starts(sentence), [])
+    figures = read_figures(sentence, find_quantities(sentence), clause_starts(sentence), [])
     return [f for f in figures if text[f.start:f.end] == anchor], figures
 
 
@@ -73,7 +73,7 @@ def check_change(example, positive):
     text = example["text"]
     if not positive:
         sentence = normalize_text(text)
-        figures = read_figures(sentence, clause_starts(sentence), [])
+        figures = read_figures(sentence, find_quantities(sentence), clause_starts(sentence), [])
         assert figures and all(f.role == "level" for f in figures), [(f.role, text[f.start:f.end]) for f in figures]
         return
     expect = dict(example["expect"])

@@ -2,8 +2,8 @@
 changes them fails loudly; sentences and clauses follow contract §2."""
 import pytest
 
-from pipeline.normalize import normalize_text
-from pipeline.segment import clause_starts, sentence_spans, tokens
+from pipeline.text.normalize import normalize_text
+from pipeline.text.segment import clause_starts, sentence_spans, tokens
 
 
 @pytest.mark.parametrize("text, expected", [

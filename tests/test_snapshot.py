@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.batch import extract_many
-from pipeline.table import read_table, write_table
+from pipeline.io.batch import extract_many
+from pipeline.io.table import read_table, write_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,12 +8,14 @@ the subject of the previous claim in the document.
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import jieba.posseg
 
-from . import rules
+from pipeline import rules
+from pipeline.text.normalize import normalize_text
+
 from .lexicon import metric_table
-from .normalize import normalize_text
 
 _ENTITY_FLAGS = {"nt", "nz", "nr", "nrt", "ns", "nrfg"}
 
@@ -69,17 +71,21 @@ def main_subject(text: str) -> tuple[int, int] | None:
     return None
 
 
-def find_subject(sentence: str, s0: int, row, ctx) -> str:
-    """Subject of `row` (document offsets) in `sentence` (normalized, starting at s0):
-    the nearest entity before its metric; a back-reference ("the company") or no entity at
-    all gives the previous subject of the paragraph, or the article's main subject."""
+class SubjectMention(NamedTuple):
+    start: int
+    end: int
+    reference: bool         # a back-reference ("the company"), not a name
+
+
+def find_subject(sentence: str, s0: int, row) -> SubjectMention | None:
+    """The entity nearest before `row`'s metric (or anchor) in `sentence` (normalized,
+    starting at document offset s0), or None. A back-reference is flagged: the caller
+    then keeps the paragraph's previous subject or the article's main subject."""
     _, _, references = _lexicon()
     limit = (row.metric_span[0] if row.metric_span and row.metric_span[0] < row.start else row.start) - s0
     limit = max(0, min(limit, len(sentence)))
     candidates = [span for span in _entities(sentence) if span[1] <= limit]
-    if candidates:
-        start, end = candidates[-1]
-        if sentence[start:end] in references:
-            return ctx.last_subject or ctx.main_subject
-        ctx.last_subject = ctx.raw_text(s0 + start, s0 + end)
-    return ctx.last_subject or ctx.main_subject
+    if not candidates:
+        return None
+    start, end = candidates[-1]
+    return SubjectMention(start, end, sentence[start:end] in references)

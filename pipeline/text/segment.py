@@ -17,8 +17,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import rules
-from .lexicon import metric_table
+from pipeline import rules
+
 from .normalize import normalize_text
 
 jieba.setLogLevel(logging.WARNING)
@@ -38,7 +38,8 @@ def _boundaries() -> dict:
 @functools.cache
 def load_user_dictionary() -> int:
     """Add the finance terms to jieba's dictionary once; returns how many were added."""
-    terms = set(metric_table()) | {normalize_text(w) for w in rules.load("segmentation")["extra_words"]}
+    metric_terms = [t for entry in rules.load("metrics")["metrics"].values() for t in entry["terms"]]
+    terms = {normalize_text(w) for w in metric_terms + rules.load("segmentation")["extra_words"]}
     for term in sorted(terms):
         jieba.add_word(term, freq=200000)
     return len(terms)

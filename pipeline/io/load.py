@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 
 import charset_normalizer
+
+from .html import html_to_text
 
 HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt"}
@@ -43,7 +43,7 @@ class Source:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw-text span of the text span [start, end)."""
-        if self.to_raw_start is None:
+        if self.to_raw_start is None or self.to_raw_end is None:
             return start, end
         if start >= end:
             position = self.to_raw_start[start] if start < len(self.text) else len(self.raw)
@@ -67,102 +67,6 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
         return str(best), best.encoding
-
-
-class _VisibleText(HTMLParser):
-    """Collects visible text with, for each character, its extent in the source."""
-
-    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "button"}
-    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-             "table", "section", "article", "header", "footer", "nav", "aside", "blockquote",
-             "pre", "hr", "dd", "dt", "dl", "figcaption", "figure", "title", "main", "form"}
-
-    def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.skip_depth = 0
-        self.in_title = False
-        self.title: list[str] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def _emit(self, text: str, start: int, end: int, per_char: bool) -> None:
-        for i, ch in enumerate(text):
-            if ch in "\r\n\t\f\v":
-                ch = " "
-            self.chars.append(ch)
-            self.starts.append(start + i if per_char else start)
-            self.ends.append(start + i + 1 if per_char else end)
-
-    def _break(self) -> None:
-        position = self._offset()
-        if self.chars and self.chars[-1] != "\n":
-            self.chars.append("\n")
-            self.starts.append(position)
-            self.ends.append(position)
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "title":
-            self.in_title = True
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif tag in self.BLOCK:
-            self._break()
-
-    def handle_startendtag(self, tag, attrs):
-        if tag in self.BLOCK:
-            self._break()
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self.in_title = False
-        if tag in self.SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in self.BLOCK:
-            self._break()
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title.append(data)
-        if self.skip_depth:
-            return
-        start = self._offset()
-        self._emit(data, start, start + len(data), per_char=True)
-
-    def _reference(self, markup: str) -> None:
-        start = self._offset()
-        # The parser reports where the reference starts; find how far it runs.
-        end = start + len(markup)
-        if self.source.startswith(markup + ";", start):
-            end += 1
-        text = unescape(self.source[start:end])
-        if self.in_title:
-            self.title.append(text)
-        if not self.skip_depth:
-            self._emit(text, start, end, per_char=False)
-
-    def handle_entityref(self, name):
-        self._reference("&" + name)
-
-    def handle_charref(self, name):
-        self._reference("&#" + name)
-
-
-def html_to_text(source: str) -> tuple[str, list[int], list[int], str]:
-    """Visible text of an HTML page, per-character raw starts and ends, and the <title>."""
-    parser = _VisibleText(source)
-    parser.feed(source)
-    parser.close()
-    return "".join(parser.chars), parser.starts, parser.ends, "".join(parser.title).strip()
 
 
 def from_text(raw: str, doc_id: str = "doc", fmt: str = "txt", encoding: str = "utf-8") -> Source:

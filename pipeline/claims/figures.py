@@ -8,11 +8,14 @@ durations, model names, vague magnitudes) are dropped here.
 """
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from pipeline.quantities import Quantity
 
 from . import lexicon
-from .quantities import Quantity, find_quantities
 
 
 @dataclass
@@ -130,33 +133,25 @@ def _set_change(fig: Figure, q: Quantity, sign: int) -> None:
         fig.unit = ""
 
 
-def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
-    """The figure `q` makes in its sentence, or None when it cannot carry a claim."""
-    before_all, after = sentence[:q.start], sentence[q.end:]
-    if lexicon.claim_filters()["not_claim_text"].search(sentence[q.start:q.end]):
-        return None
-    if _is_not_claim(before_all[-12:], sentence[q.start:q.end], after[:12]):
-        return None
-    measure = _measure(q)
-    fig = Figure(q.start, q.end, "level", measure, q.value, q.value_max, q.unit, q.unit_text,
-                 generic_currency=q.generic_currency, rule=q.rule)
-    if measure == "multiple":
-        fig.unit = lexicon.multiple_unit()
-    if measure == "count":
-        unit = lexicon.claim_filters()["count_unit"].match(after)
-        if unit:
-            fig.end += unit.end()
-            fig.unit = unit.group()
-            fig.unit_text = (q.unit_text or "") + unit.group()
-        elif not q.unit_text:
-            fig.bare = True
-        filters = lexicon.claim_filters()
-        if not unit and q.unit_text and (filters["money_verb"].search(sentence[max(0, q.start - 8):q.start])
-                                         or filters["money_verb_after"].match(after)):
-            fig.measure, fig.unit = "money", ""        # no currency word: the document's main currency
-    symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
-    fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:q.end])
-                     or _qualifier_after(sentence[fig.end:fig.end + 3]) or "=")
+def _count_unit(fig: Figure, sentence: str, q: Quantity) -> None:
+    """A measure word after a count joins its anchor; a bare scaled number after a
+    money verb is money in the document's main currency."""
+    after = sentence[q.end:]
+    filters = lexicon.claim_filters()
+    unit = filters["count_unit"].match(after)
+    if unit:
+        fig.end += unit.end()
+        fig.unit = unit.group()
+        fig.unit_text = (q.unit_text or "") + unit.group()
+    elif not q.unit_text:
+        fig.bare = True
+    before = sentence[max(0, q.start - lexicon.windows()["money_verb_before"]):q.start]
+    if not unit and q.unit_text and (filters["money_verb"].search(before) or filters["money_verb_after"].match(after)):
+        fig.measure, fig.unit = "money", ""        # no currency word: the document's main currency
+
+
+def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
+    """Level or change, from the words right before and after the figure."""
     c = lexicon.changes()
     before = before.rstrip()
     if c["comparison_base"].search(before):
@@ -171,7 +166,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     growth = c["growth_noun"].search(before)
     if not sign and growth:
         sign = 1 if growth.group("up") else -1
-    if measure == "multiple" and not sign and c["multiple_of_base"].search(before):
+    if fig.measure == "multiple" and not sign and c["multiple_of_base"].search(before):
         fig.role, fig.change_pct = "change", (q.value - 1) * 100 if q.value is not None else None
         fig.value, fig.unit = None, ""
         return fig
@@ -179,14 +174,36 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
         sign = -1
     elif not sign and c["up_after"].search(after):
         sign = 1
-    if sign or measure == "pp" or (q.text[:1] in "+-" and _basis_at_end(before)):
+    if sign or fig.measure == "pp" or (q.text[:1] in "+-" and _basis_at_end(before)):
         _set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
     return fig
 
 
+def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
+    """The figure `q` makes in its sentence, or None when it cannot carry a claim."""
+    w = lexicon.windows()
+    before_all, after = sentence[:q.start], sentence[q.end:]
+    if lexicon.claim_filters()["not_claim_text"].search(sentence[q.start:q.end]):
+        return None
+    if _is_not_claim(before_all[-w["not_claim_before"]:], sentence[q.start:q.end], after[:w["not_claim_after"]]):
+        return None
+    measure = _measure(q)
+    fig = Figure(q.start, q.end, "level", measure, q.value, q.value_max, q.unit, q.unit_text,
+                 generic_currency=q.generic_currency, rule=q.rule)
+    if measure == "multiple":
+        fig.unit = lexicon.multiple_unit()
+    if measure == "count":
+        _count_unit(fig, sentence, q)
+    symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
+    fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:q.end])
+                     or _qualifier_after(sentence[fig.end:fig.end + w["qualifier_after"]]) or "=")
+    return _role(fig, q, before, after)
+
+
 def _basis_at_end(before: str) -> bool:
-    return any(p.search(before[-6:]) for _, p in lexicon.changes()["basis"])
+    window = before[-lexicon.windows()["basis_at_end"]:]
+    return any(p.search(window) for _, p in lexicon.changes()["basis"])
 
 
 def fixed_change_figures(sentence: str) -> list[Figure]:
@@ -201,16 +218,12 @@ def fixed_change_figures(sentence: str) -> list[Figure]:
     return figures
 
 
-@functools.lru_cache(maxsize=4096)
-def sentence_quantities(sentence: str) -> tuple[Quantity, ...]:
-    """`find_quantities` of a sentence, cached: a document is read twice (currency, claims)."""
-    return tuple(find_quantities(sentence))
-
-
-def read_figures(sentence: str, clause_starts: list[int], blocked: list[tuple[int, int]]) -> list[Figure]:
-    """Every figure of a normalized sentence, in order; `blocked` spans (periods) are skipped."""
-    figures = []
-    for q in sentence_quantities(sentence):
+def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: list[int],
+                 blocked: list[tuple[int, int]]) -> list[Figure]:
+    """Every figure of a normalized sentence, in order, from its quantities; `blocked`
+    spans (periods) are skipped."""
+    figures: list[Figure] = []
+    for q in quantities:
         if any(q.start < b_end and b_start < q.end for b_start, b_end in blocked):
             continue
         figure = read_figure(sentence, clause_starts[q.start], q)
@@ -218,7 +231,8 @@ def read_figures(sentence: str, clause_starts: list[int], blocked: list[tuple[in
             continue
         previous = figures[-1] if figures else None
         if (previous is not None and previous.role == "change" and figure.role == "level"
-                and figure.measure == previous.measure and lexicon.list_separator().match(sentence[previous.end:q.start])):
+                and figure.measure == previous.measure
+                and lexicon.list_separator().match(sentence[previous.end:q.start])):
             _set_change(figure, q, previous.sign)      # "up 11.4% and 24.1% respectively"
         figures.append(figure)
     taken = [(f.start, f.end) for f in figures]
@@ -226,3 +240,47 @@ def read_figures(sentence: str, clause_starts: list[int], blocked: list[tuple[in
         if not any(figure.start < e and s < figure.end for s, e in taken):
             figures.append(figure)
     return sorted(figures, key=lambda f: f.start)
+
+
+def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list[list[Figure]]]:
+    """Runs of level figures that form a list ("A, B and C yuan"): the last figure's scale
+    and unit apply to all. Returns the figures (list members replaced by their completed
+    copies) and the runs of two or more."""
+    runs: list[list[Figure]] = []
+    current: list[Figure] = []
+    for fig in figures:
+        if fig.role != "level":
+            current = []
+            continue
+        if current and lexicon.list_separator().match(sentence[current[-1].end:fig.start]):
+            current.append(fig)
+        else:
+            current = [fig]
+            runs.append(current)
+    runs = [run for run in runs if len(run) > 1]
+    completed: dict[int, Figure] = {}
+    for run in runs:
+        last = run[-1]
+        scale = _scale_of(last, sentence)
+        for i, fig in enumerate(run[:-1]):
+            run[i] = completed[id(fig)] = _completed(fig, last, scale)
+    return [completed.get(id(f), f) for f in figures], runs
+
+
+def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
+    """A list member with the scale, unit and currency written after the list's last figure."""
+    changes: dict = {"bare": False}
+    if fig.bare and scale and fig.value is not None:
+        changes.update(value=fig.value * scale, unit_text=last.unit_text)
+    if fig.measure == "count" and not fig.unit and last.measure == "money":
+        changes.update(measure="money", unit=last.unit, generic_currency=last.generic_currency)
+    return replace(fig, **changes)
+
+
+def _scale_of(fig: Figure, sentence: str) -> float | None:
+    """The power of ten that a figure's scale word applied (1e8 for "hundred million"), from its digits."""
+    digits = regex.match(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?", sentence[fig.start:fig.end])
+    if not digits or fig.value is None:
+        return None
+    written = float(digits.group().replace(",", ""))
+    return fig.value / written if written else None

@@ -9,11 +9,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .load import LoadError, find_articles, load_file
-from .table import BASES, KINDS, MODALITIES, QUALIFIERS, read_table
+from pipeline.io.load import LoadError, find_articles, load_file
+from pipeline.io.table import BASES, KINDS, MODALITIES, QUALIFIERS, read_table
 
 GOLD_REQUIRED = ["doc_id", "start", "end", "text", "kind", "metric_text", "value", "value_max", "unit",
                  "qualifier", "change_pct", "change_pp", "change_max", "change_abs", "change_basis",
@@ -38,8 +39,7 @@ def load_gold(path: str | Path, raw: str | None = None) -> pd.DataFrame:
         raise GoldError(f"{path}: missing columns {missing}")
     frame["qualifier"] = frame["qualifier"].replace("", "=")
     checks = [("kind", KINDS), ("change_basis", BASES), ("qualifier", QUALIFIERS), ("modality", MODALITIES)]
-    for i, row in frame.iterrows():
-        line = i + 2   # header is line 1
+    for line, (_, row) in enumerate(frame.iterrows(), start=2):   # the header is line 1
         for column, allowed in checks:
             if str(row[column]).strip() not in allowed:
                 raise GoldError(f"{path}: row {line}: unknown {column} {row[column]!r}")
@@ -90,7 +90,7 @@ def field_equal(name: str, predicted, gold) -> bool:
     return p == g
 
 
-def match_document(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
+def match_document(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[Any, Any]]:
     """Greedy overlap matching of one document: (pred index, gold index) pairs."""
     candidates = []
     for pi, p in pred.iterrows():
@@ -149,7 +149,7 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None)
                 else:
                     if name in STRICT_FIELDS:
                         all_right = False
-                    result.wrong.append((doc, name, p[name], g[name], g["text"], int(g["start"])))
+                    result.wrong.append((doc, name, p[name], g[name], g["text"], int(str(g["start"]))))
             strict += all_right
         matched_p = {pi for pi, _ in pairs}
         matched_g = {gi for _, gi in pairs}

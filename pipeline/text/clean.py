@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import rules
+from pipeline import rules
 
 
 @dataclass
@@ -41,14 +41,14 @@ def _patterns() -> dict:
     header, footer = data["header"], data["footer"]
     listing = header["keyword_list"]
     return {
-        "header_markers": regex.compile("|".join(f"(?:{p})" for p in header["markers"]), regex.I),
+        "header_markers": regex.compile(rules.any_of(header["markers"]), regex.I),
         "header_max": int(header["max_lines"]),
         "separators": regex.compile(listing["separators"]),
         "min_pieces": int(listing["min_pieces"]),
         "max_piece": int(listing["max_piece_chars"]),
         "sentence_in_line": regex.compile(listing["sentence_end"]),
         "hashtag": regex.compile(header["hashtag"]),
-        "footer_markers": regex.compile("|".join(f"(?:{p})" for p in footer["markers"]), regex.I),
+        "footer_markers": regex.compile(rules.any_of(footer["markers"]), regex.I),
         "short": int(footer["short_line_chars"]),
         "list_item": regex.compile(footer["list_item"]),
         "sentence_end": regex.compile(footer["sentence_end"]),
@@ -57,6 +57,7 @@ def _patterns() -> dict:
         "dateline": regex.compile(data["dateline"]),
         "dateline_stamp": regex.compile(data["dateline_stamp"]),
         "roles": {word: role for role, ws in data["credits"]["roles"].items() for word in ws},
+        "title_max": int(data["title_max_chars"]),
     }
 
 
@@ -163,7 +164,7 @@ def clean(normalized: str, original: str | None = None) -> Cleaned:
     title, title_span = "", None
     for line in body:
         if line.text.strip():
-            if len(line.text.strip()) <= 60 and not _patterns()["sentence_end"].search(line.text):
+            if len(line.text.strip()) <= _patterns()["title_max"] and not _patterns()["sentence_end"].search(line.text):
                 title_span = (line.start, line.end)
                 title = original[line.start:line.end].strip()
             break

@@ -11,16 +11,13 @@ from dataclasses import dataclass
 
 import regex
 
-from . import rules
-from .normalize import normalize_text
-
-
-def _norm_words(items) -> list[str]:
-    return sorted({normalize_text(w) for w in items}, key=lambda w: (-len(w), w))
+from pipeline import rules
+from pipeline.text.normalize import normalize_text
 
 
 def _alt(items) -> str:
-    return rules.alternation(_norm_words(items))
+    """Alternation of lexicon words in their matching form (Simplified), longest first."""
+    return rules.alternation(items, key=normalize_text)
 
 
 @dataclass(frozen=True)
@@ -134,7 +131,7 @@ def modality() -> dict:
     return {
         "forecast": regex.compile(_alt(data["forecast"])),
         "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
-        "blocked": regex.compile("|".join(f"(?:{p})" for p in data["blocked"])),
+        "blocked": regex.compile(rules.any_of(data["blocked"])),
         "scope_breakers": regex.compile(data["scope_breakers"]),
     }
 
@@ -142,15 +139,11 @@ def modality() -> dict:
 @functools.cache
 def claim_filters() -> dict:
     data = rules.load("claim_filters")
-    filters = []
-    for name, spec in data["not_claims"].items():
-        unknown = set(spec) - {"before", "after", "text"}
-        if unknown:
-            raise rules.RuleError(f"rules/claim_filters.yaml: not_claims.{name}: unknown keys {sorted(unknown)}")
-        filters.append((name, {key: regex.compile(pattern) for key, pattern in spec.items()}))
+    filters = [(name, {key: regex.compile(pattern) for key, pattern in spec.items()})
+               for name, spec in data["not_claims"].items()]
     return {
         "count_unit": regex.compile(f"^(?:{_alt(data['count_units'])})(?!{_alt(data['count_unit_not_before'])})"),
-        "not_claim_text": regex.compile("|".join(f"(?:{p})" for p in data["not_claim_texts"])),
+        "not_claim_text": regex.compile(rules.any_of(data["not_claim_texts"])),
         "not_claims": filters,
         "money_verb": regex.compile(data["money_verbs"]),
         "money_verb_after": regex.compile(data["money_verbs_after"]),
@@ -158,8 +151,32 @@ def claim_filters() -> dict:
 
 
 @functools.cache
+def claim_rules() -> dict:
+    """Matchers for how figures combine into claims (rules/claim_filters.yaml)."""
+    data = rules.load("claim_filters")
+    return {"distributive": regex.compile(_alt(data["distributive_words"])),
+            "conversion": regex.compile(data["conversion_gap"]),
+            "share_of": regex.compile(data["share_of"]),
+            "share_words": {normalize_text(w) for w in data["share_words"]},
+            "share_metric": data["share_metric"],
+            "sub_item_opening": regex.compile(data["sub_item_opening"]),
+            "continuation": regex.compile(data["continuation_gap"]),
+            "item_flags": tuple(data["continuation_item_flags"])}
+
+
+@functools.cache
 def list_separator() -> regex.Pattern:
     return regex.compile(rules.load("claim_filters")["list_separator"])
+
+
+@functools.cache
+def windows() -> dict[str, int]:
+    """Named character windows of the claim rules (rules/claim_filters.yaml `windows`)."""
+    return dict(rules.load("claim_filters")["windows"])
+
+
+def growth_noun_metric() -> str:
+    return rules.load("changes")["growth_noun_metric"]
 
 
 def perfective() -> str:

@@ -1,6 +1,6 @@
 """Score ``find_quantities`` against the Recognizers-Text Chinese test cases.
 
-    python -m pipeline.conformance [DATA_DIR] [--xfail FILE] [--failures]
+    python -m pipeline.eval.conformance [DATA_DIR] [--xfail FILE] [--failures]
 
 DATA_DIR holds ``NumberModel.json``, ``PercentModel.json`` and
 ``CurrencyModel.json`` (default: ``tests/conformance/recognizers_text`` under
@@ -46,12 +46,12 @@ SUITES = {
     "CurrencyModel": ("currency", {"money"}),
 }
 COMPATIBLE = {"number": "number", "percentage": "percent", "currency": "money"}
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_ROOT / "tests" / "conformance" / "recognizers_text"
 
 
-def load_xfails(path: Path | None) -> dict[str, str]:
-    """`{case id: reason}` from a YAML list of `{id, input, reason}` entries."""
+def load_xfails(path: Path | None) -> dict[str, dict]:
+    """`{case id: entry}` from a YAML list of `{id, input, reason}` entries."""
     if path is None or not path.is_file():
         return {}
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
@@ -84,7 +84,8 @@ def _hits(result: dict, mention, ignore_value: bool) -> bool:
         return False
     if ignore_value:
         return True
-    if not _same_value(_expected_value(result), mention):
+    expected = _expected_value(result)
+    if expected is None or not _same_value(expected, mention):
         return False
     iso = result.get("Resolution", {}).get("isoCurrency")
     return not (result["TypeName"] == "currency" and iso and mention.unit != iso)
@@ -200,7 +201,7 @@ def format_report(report: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.conformance",
+    parser = argparse.ArgumentParser(prog="python -m pipeline.eval.conformance",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR))
     parser.add_argument("--xfail", default=None, help="xfail list (default: ../xfail.yaml)")

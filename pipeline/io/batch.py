@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from .extract import extract_with_metadata
+from pipeline.extract import extract_with_metadata
+
 from .load import find_articles, load_file
 from .table import COLUMNS, EXTRA_COLUMNS, to_frame
 
@@ -21,7 +22,7 @@ def _one(path: Path) -> tuple[str, pd.DataFrame | None, dict | None, str]:
     try:
         claims, document = extract_with_metadata(load_file(path))
         return str(path), claims, document, ""
-    except Exception as exc:   # noqa: BLE001 — a batch records every failure and goes on
+    except Exception as exc:
         return str(path), None, None, f"{type(exc).__name__}: {exc}"
 
 

@@ -1,0 +1,35 @@
+"""Claims: figures of each sentence → rows of the claim table (contract §1–3).
+
+`claim_rows` runs one pass over a document's sentences: each sentence is read once
+(`sentence.read_sentence`), then its figures are assembled into rows
+(`assemble.assemble_sentence`) with the document's facts (`document.DocFacts`) and the pass's
+running state (`state.PassState`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from pipeline.quantities import Quantity
+
+from .assemble import assemble_sentence
+from .document import DocFacts, currencies
+from .rows import Row
+from .sentence import read_sentence
+from .state import PassState
+
+__all__ = ["DocFacts", "Row", "claim_rows", "currencies"]
+
+
+def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]]],
+               facts: DocFacts) -> list[Row]:
+    """Every claim row of a document: `text` is its normalized plain text and
+    `sentences` its body sentences as (start, end, quantities)."""
+    state = PassState()
+    rows: list[Row] = []
+    previous_end: int | None = None
+    for start, end, quantities in sentences:
+        if previous_end is not None and "\n" in text[previous_end:start]:
+            state.new_paragraph()
+        previous_end = end
+        rows.extend(assemble_sentence(read_sentence(text[start:end], start, quantities, facts), facts, state))
+    return sorted(rows, key=lambda r: (r.start, r.end))

@@ -1,0 +1,89 @@
+"""Assemble claims: the figures of one sentence → rows of the claim table (contract §1–3).
+
+For each figure in order: a level gets its metric (`metric.choose_level_metric`), its
+fields (`fields.new_row`) and any change that ran into it ("up 68% to …"); a money
+figure right after an amount in brackets is a conversion of it; a change is linked
+to its level or becomes a change-only row (`link.link_change`). The running state of
+the pass is `state.PassState`.
+"""
+from __future__ import annotations
+
+from . import lexicon
+from .document import DocFacts
+from .fields import new_row
+from .figures import Figure
+from .link import Attach, ChangeCase, attach, conversion_of, link_change
+from .metric import choose_level_metric, level_case, metric_mention
+from .rows import Row
+from .sentence import Sentence
+from .state import PassState
+
+
+def _add_conversion(fig: Figure, main: Row, s: Sentence, facts: DocFacts, state: PassState) -> None:
+    row = new_row(fig, None, main, s, facts, state)
+    row.take_period(main)
+    row.subject = main.subject
+    row.take_change(main)
+    main.linked.append(row)
+    state.rows.append(row)
+
+
+def _attach_pending(row: Row, clause: int, s: Sentence, state: PassState) -> None:
+    """A change written before its level in the same clause ("up 68% to 194 bn")."""
+    pending = [p for p in state.pending if s.clause(p.start) == clause]
+    if pending:
+        attach(row, pending[0], s)
+        state.pending = [p for p in state.pending if p is not pending[0]]
+
+
+def _track_level(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
+    """The new level is the one later changes attach to; a list's rows are remembered."""
+    if fig.base:
+        return                                  # a comparison base: later changes belong to the main level
+    run_index = s.run_index(fig)
+    if run_index is None:
+        state.run_rows = []                     # a level outside the list ends it
+    else:
+        state.run_rows = [row] if run_index == 0 else [*state.run_rows, row]
+    state.level = (row, fig)
+
+
+def add_level(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> None:
+    case = level_case(fig, s, state)
+    found = case.found
+    if fig.bare and (found is None or found.end < fig.start - lexicon.windows()["bare_metric_gap"]):
+        return                                  # a plain number far from any metric is no claim
+    main = conversion_of(fig, s, state)
+    if main is not None:
+        _add_conversion(fig, main, s, facts, state)
+        return
+    choice = choose_level_metric(case)
+    row = new_row(fig, choice.metric, choice.continued, s, facts, state)
+    _attach_pending(row, case.clause, s, state)
+    state.rows.append(row)
+    _track_level(row, fig, s, state)
+
+
+def add_change(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> None:
+    case = ChangeCase(fig, metric_mention(fig, s), s.clause(fig.start), s, state)
+    link = link_change(case)
+    if isinstance(link, Attach):
+        attach(link.row, fig, s)
+    else:
+        state.rows.append(new_row(fig, link.metric, link.continued, s, facts, state))
+
+
+def assemble_sentence(s: Sentence, facts: DocFacts, state: PassState) -> list[Row]:
+    """Claim rows of one sentence, in order of their anchors."""
+    state.start_sentence()
+    for fig in s.figures:
+        if fig.role == "level":
+            add_level(fig, s, facts, state)
+        elif fig.to_level:
+            state.pending.append(fig)
+        else:
+            add_change(fig, s, facts, state)
+        state.last_end = fig.end
+    for fig in state.pending:
+        add_change(fig, s, facts, state)
+    return state.finish_sentence()

@@ -1,0 +1,141 @@
+"""Filling a row's fields from its figure and the words around it.
+
+Kind and unit (contract §2), currency of money without a currency word (§1), the
+period (§3 rule 1 in the sentence, rules 3–4 from the document), the basis of a
+change, modality, and subject. `new_row` puts them together.
+"""
+from __future__ import annotations
+
+from pipeline.periods import PeriodMention, resolve
+
+from . import lexicon
+from .document import DocFacts
+from .figures import Figure
+from .lexicon import MetricMention
+from .rows import Row
+from .sentence import Sentence
+from .state import PassState
+from .subjects import find_subject
+
+
+def currency(fig: Figure, facts: DocFacts) -> str:
+    if fig.generic_currency:
+        return facts.yuan_currency
+    return fig.unit or facts.main_currency
+
+
+def kind_and_unit(fig: Figure, metric_kind: str, facts: DocFacts) -> tuple[str, str]:
+    if fig.role == "change":
+        if fig.change_abs is None:
+            return "change", ""
+        return "change", currency(fig, facts) if fig.measure == "money" else fig.unit
+    if fig.measure == "money":
+        return "amount", currency(fig, facts)
+    if fig.measure in ("percent", "multiple"):
+        return "ratio", fig.unit or "%"
+    if fig.measure == "count" and metric_kind == "money" and not fig.unit:
+        return "amount", facts.main_currency
+    return "count", fig.unit
+
+
+def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
+    """P of contract §3 step 1, in sentence coordinates: own clause, bracket after, earlier."""
+    gap = lexicon.windows()["bracket_period_gap"]
+    text, clause = s.text, s.clause(fig.start)
+    for p in s.periods:
+        if fig.end <= p.start <= fig.end + gap and text[fig.end:p.start].strip() in "(（":
+            if text[fig.end:fig.end + 1] in "(（":
+                return p
+    in_clause = [p for p in s.periods if clause <= p.start and p.end <= fig.start]
+    if in_clause:
+        return in_clause[-1]
+    earlier = [p for p in s.periods if p.end <= fig.start]
+    return earlier[-1] if earlier else None
+
+
+def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts) -> None:
+    """The row's period: P in the sentence resolved against the document's years, else
+    the most recent year-bearing period before it (contract §3 rules 1–4)."""
+    mention = period_for(fig, s)
+    if mention is not None:
+        run_index = s.run_index(fig)
+        if mention.shape == "year_span" and s.distributive and run_index is not None:
+            year = (mention.first_year or 0) + run_index       # "2025-2027: A, B and C respectively"
+            row.period = str(year) if year <= (mention.year or 0) else ""
+        else:
+            row.period = resolve(mention, facts.year_before(s.start + fig.start))
+        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
+        return
+    dated = facts.dated_mention_before(s.start + fig.start)
+    if dated is not None:
+        row.period = resolve(dated, None)
+        row.period_span, row.period_shape = (dated.start, dated.end), dated.shape
+
+
+def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
+    """yoy, qoq or mom from the last basis word in the change's clause before it;
+    the sequential word (huanbi) reads as mom on a monthly figure and qoq otherwise."""
+    window = sentence[clause:position]
+    c = lexicon.changes()
+    best, best_at = "", -1
+    for name, pattern in c["basis"]:
+        for match in pattern.finditer(window):
+            if match.start() > best_at:
+                best, best_at = name, match.start()
+    for match in c["sequential"].finditer(window):
+        if match.start() > best_at:
+            best, best_at = ("mom" if period_shape.startswith("month") else "qoq"), match.start()
+    return best
+
+
+def modality_of(sentence: str, position: int, clauses: list[int]) -> str:
+    """Forecast or plan when such a word governs the figure at `position`: earlier in
+    the sentence, with no scope-breaking clause (rules/modality.yaml) in between."""
+    m = lexicon.modality()
+    scope_start = 0
+    for start in sorted(set(clauses[:position + 1])):
+        if m["scope_breakers"].match(sentence, start):
+            scope_start = start
+    prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
+    if m["forecast"].search(prefix):
+        return "forecast"
+    if m["plan"].search(prefix):
+        return "plan"
+    return "actual"
+
+
+def _continues(level_row: Row, fig: Figure, s: Sentence) -> bool:
+    """A change continues its level's period unless its own clause names a later one."""
+    own = period_for(fig, s)
+    return own is None or s.start + own.start <= (level_row.period_span or (0, 0))[0]
+
+
+def _subject(row: Row, s: Sentence, facts: DocFacts, state: PassState) -> str:
+    found = find_subject(s.text, s.start, row)
+    if found is not None and not found.reference:
+        state.last_subject = facts.raw_text(*s.doc_span(found.start, found.end))
+    return state.last_subject or facts.main_subject
+
+
+def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
+            s: Sentence, facts: DocFacts, state: PassState) -> Row:
+    """A row for `fig`, its metric named by `metric` or continued from `continued`."""
+    kind, unit = kind_and_unit(fig, metric.kind if metric else "", facts)
+    row = Row(s.start + fig.start, s.start + fig.end, kind, value=fig.value, value_max=fig.value_max,
+              unit=unit, unit_text=fig.unit_text, qualifier=fig.qualifier,
+              change_pct=fig.change_pct, change_pp=fig.change_pp, change_abs=fig.change_abs,
+              change_max=fig.change_max, rule=fig.rule, sentence_span=s.doc_span(0, len(s.text)))
+    if metric is not None:
+        row.metric, row.metric_span = metric.metric, s.doc_span(metric.start, metric.end)
+    elif continued is not None:
+        row.metric, row.metric_span = continued.metric, continued.metric_span
+    if continued is not None and fig.role == "change" and _continues(continued, fig, s):
+        row.take_period(continued)
+        row.subject = continued.subject
+    else:
+        set_period(row, fig, s, facts)
+        row.subject = _subject(row, s, facts, state)
+    row.modality = modality_of(s.text, fig.start, s.clauses)
+    if fig.role == "change":
+        row.change_basis = basis_of(s.text, s.clause(fig.start), fig.start, row.period_shape)
+    return row

@@ -1,0 +1,137 @@
+"""Linking changes to levels (contract §1): which row a change belongs to.
+
+A change attaches to the level it is stated for — in the same clause, or in the
+next clause without a metric of its own — and a level's further changes are
+change-only rows continuing it. The decision is an ordered list of strategies
+(`CHANGE_STRATEGIES`), each a small function of a `ChangeCase`, first answer wins.
+Conversions in brackets ("236.4 bn yuan (32.5 bn dollars)") are rows linked to their main row and
+share its change.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import lexicon
+from .fields import basis_of
+from .figures import Figure
+from .lexicon import MetricMention
+from .metric import metric_since_last_figure
+from .rows import Row
+from .sentence import Sentence
+from .state import PassState
+
+
+@dataclass(frozen=True)
+class Attach:
+    """The change is stated for this existing row."""
+    row: Row
+
+
+@dataclass(frozen=True)
+class NewRow:
+    """The change is a change-only row: its own metric, or continuing another claim."""
+    metric: MetricMention | None = None
+    continued: Row | None = None
+
+
+@dataclass(frozen=True)
+class ChangeCase:
+    fig: Figure
+    found: MetricMention | None             # metric_mention() of the change
+    clause: int
+    s: Sentence
+    state: PassState
+
+    def level_clauses(self) -> tuple[bool, bool]:
+        """(same clause as the current level, in a later clause without a metric or period of its own)."""
+        assert self.state.level is not None
+        _, level_fig = self.state.level
+        level_clause = self.s.clause(level_fig.start)
+        same = level_clause == self.clause and (self.found is None or self.found.start < level_fig.start)
+        following = level_clause != self.clause and self.found is None and not _own_period(self)
+        return same, following
+
+
+def _own_period(case: ChangeCase) -> bool:
+    """The change's clause names a period of its own after any figure before it (a Q3 net addition)."""
+    start = max(case.clause, case.state.last_end)
+    return any(start <= p.start and p.end <= case.fig.start for p in case.s.periods)
+
+
+def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
+    """"revenue A and B, up x% and y% respectively": each change goes to the next waiting level."""
+    waiting = [row for row in case.state.run_rows if not row.has_change]
+    if case.s.distributive and waiting and case.found is None:
+        return Attach(waiting[0])
+    return None
+
+
+def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
+    if case.state.level is None:
+        return None
+    row, _ = case.state.level
+    same, following = case.level_clauses()
+    return Attach(row) if not row.has_change and (same or following) else None
+
+
+def further_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
+    """A level's second change (sequential after year on year) is a change-only row continuing it."""
+    if case.state.level is None:
+        return None
+    row, _ = case.state.level
+    same, _ = case.level_clauses()
+    return NewRow(None, row) if case.found is None or same else None
+
+
+def named_in_text(case: ChangeCase) -> Attach | NewRow | None:
+    return NewRow(case.found) if case.found is not None else None
+
+
+def named_since_last_figure(case: ChangeCase) -> Attach | NewRow | None:
+    metric = metric_since_last_figure(case.fig, case.s, case.state)
+    return NewRow(metric) if metric is not None else None
+
+
+def continues_previous(case: ChangeCase) -> Attach | NewRow | None:
+    """No metric: the sentence's last claim, or, in a sub-item sentence ("of which, …"), the document's."""
+    if case.state.rows:
+        return NewRow(None, case.state.rows[-1])
+    opening = lexicon.claim_rules()["sub_item_opening"].match(case.s.text)
+    return NewRow(None, case.state.last_row if opening else None)
+
+
+ChangeStrategy = Callable[[ChangeCase], "Attach | NewRow | None"]
+CHANGE_STRATEGIES: tuple[ChangeStrategy, ...] = (
+    distributive_waiting, first_change_of_level, further_change_of_level, named_in_text,
+    named_since_last_figure, continues_previous,
+)
+
+
+def link_change(case: ChangeCase) -> Attach | NewRow:
+    for strategy in CHANGE_STRATEGIES:
+        link = strategy(case)
+        if link is not None:
+            return link
+    return NewRow()
+
+
+def attach(row: Row, fig: Figure, s: Sentence) -> None:
+    """Put the change `fig` on `row` and on the conversions linked to it."""
+    for target in [row, *row.linked]:
+        target.change_pct, target.change_pp = fig.change_pct, fig.change_pp
+        target.change_abs, target.change_max = fig.change_abs, fig.change_max
+        target.change_basis = basis_of(s.text, s.clause(fig.start), fig.start, target.period_shape)
+        if fig.change_abs is not None and target.kind == "change":
+            target.unit = fig.unit
+
+
+def conversion_of(fig: Figure, s: Sentence, state: PassState) -> Row | None:
+    """The amount row that money figure `fig` converts ("236.4 bn yuan (about 32.5 bn dollars)"), if it is one."""
+    if state.level is None or fig.measure != "money":
+        return None
+    row, level_fig = state.level
+    gap = s.text[level_fig.end:fig.start]
+    if row.kind == "amount" and lexicon.claim_rules()["conversion"].match(gap) is not None:
+        return row
+    return None

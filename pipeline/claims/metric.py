@@ -1,0 +1,203 @@
+"""Which metric a figure gets: the mention in the text, then an ordered list of strategies.
+
+`metric_mention` finds the metric phrase the words name for a figure (before it in
+its clause, right after it, or a metric-like noun phrase). For a level, the
+strategies in `LEVEL_STRATEGIES` then decide, first answer wins, whether the row
+takes that mention, another phrase, or continues the metric of an earlier claim.
+Each strategy is a small function of a `LevelCase`; the table-driven tests in
+tests/test_metric_strategies.py show each one at work.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .figures import Figure
+from .lexicon import MetricMention
+from .rows import Row
+from .sentence import Sentence
+from .state import PassState
+from .subjects import is_noun_phrase
+
+
+def _growth_noun(fig: Figure, before: list[MetricMention], s: Sentence, clause: int) -> MetricMention | None:
+    """A change in points of a growth rate measures the rate: the growth noun is its metric."""
+    nouns = list(lexicon.changes()["growth_nouns"].finditer(s.text, clause, fig.start))
+    if nouns and (not before or nouns[-1].start() >= before[-1].end):
+        return MetricMention(nouns[-1].start(), nouns[-1].end(), lexicon.growth_noun_metric(), "ratio")
+    return None
+
+
+def _after(fig: Figure, s: Sentence) -> MetricMention | None:
+    """A metric named right after the figure ("70.6 bn of R&D", "2 bn dollars of buybacks")."""
+    links = lexicon.possessive_links()
+    gap = max(len(link) for link in links)
+    after = [m for m in s.metrics if fig.end <= m.start <= fig.end + gap and s.text[fig.end:m.start] in links]
+    if after:
+        return after[0]
+    offset = 1 if s.text[fig.end:fig.end + 1] in links else 0
+    return lexicon.metric_right_after(s.text, fig.end + offset)
+
+
+def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
+    """The metric phrase of a figure: in its clause before it, else right after it,
+    else a metric-like noun phrase right before it (rules/metrics.yaml fallback)."""
+    clause = s.clause(fig.start)
+    before = [m for m in s.metrics if clause <= m.start and m.end <= fig.start]
+    if fig.measure == "pp":
+        noun = _growth_noun(fig, before, s, clause)
+        if noun is not None:
+            return noun
+    verbs, verb_gap = lexicon.verb_metrics()
+    if before and s.text[before[-1].start:before[-1].end] in verbs \
+            and verb_gap.match(s.text[before[-1].end:fig.start]):
+        return None                       # "the company earned 40 bn": a verb names no metric
+    if before:
+        # "name (ALIAS) 14.5%": take the name written before the bracketed alias.
+        if len(before) > 1 and s.text[before[-2].end:before[-1].start] in ("(", "（"):
+            return before[-2]
+        return before[-1]
+    after = _after(fig, s)
+    if after is not None:
+        return after
+    match = lexicon.metric_fallback().search(s.text, clause, fig.start)
+    if match:
+        start, end = match.span("metric")
+        return MetricMention(start, end, "", "")
+    return None
+
+
+def metric_since_last_figure(fig: Figure, s: Sentence, state: PassState) -> MetricMention | None:
+    """A metric named after the previous figure, in an earlier clause ("…; vegetable prices turned, up 1.5%")."""
+    verbs, _ = lexicon.verb_metrics()
+    between = [m for m in s.metrics if state.last_end <= m.start and m.end <= fig.start
+               and s.text[m.start:m.end] not in verbs]
+    return between[-1] if between else None
+
+
+def _unclaimed_ratio(fig: Figure, s: Sentence, state: PassState) -> MetricMention | None:
+    """A ratio metric named earlier in the sentence that no row has taken yet."""
+    used = {row.metric_span for row in state.rows}
+    earlier = [m for m in s.metrics if m.end <= fig.start and m.kind == "ratio"
+               and s.doc_span(m.start, m.end) not in used]
+    return earlier[-1] if earlier else None
+
+
+def _continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState) -> bool:
+    """A clause with only a period phrase, a sub-item noun and a link before the level
+    ("same period last year: 0.85 dollars"; rules/claim_filters.yaml continuation_gap)."""
+    previous = state.previous_row()
+    if previous is None or not previous.metric_span:
+        return False
+    gap = list(s.text[clause:fig.start])
+    for p in s.periods:
+        if clause <= p.start and p.end <= fig.start:
+            gap[p.start - clause:p.end - clause] = " " * (p.end - p.start)
+    match = lexicon.claim_rules()["continuation"].match("".join(gap))
+    if match is None:
+        return False
+    if not state.rows:                            # across sentences: only a period and a link verb
+        return not match.group("item").strip() and bool(match.group("link"))
+    return is_noun_phrase(match.group("item"), lexicon.claim_rules()["item_flags"])
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A level's metric: a phrase of its own, or the metric of a claim it continues."""
+    metric: MetricMention | None = None
+    continued: Row | None = None
+
+
+@dataclass(frozen=True)
+class LevelCase:
+    """What the level strategies look at."""
+    fig: Figure
+    found: MetricMention | None            # metric_mention() of the figure
+    clause: int
+    s: Sentence
+    state: PassState
+    share: regex.Match | None              # a share-of phrase before a percent figure
+
+    @property
+    def ratio(self) -> bool:
+        return self.fig.measure in ("percent", "multiple")
+
+
+def share_of_previous_part(case: LevelCase) -> Choice | None:
+    """"fintech spend …, 3.47% of revenue": the share continues the part named before."""
+    share, rows = case.share, case.state.rows
+    bare = share is not None and share.group("phrase") in lexicon.claim_rules()["share_words"]
+    if share and not bare and rows and rows[-1].metric_span:
+        return Choice(None, rows[-1])
+    return None
+
+
+def share_phrase(case: LevelCase) -> Choice | None:
+    """"the share of total retail sales was 24.7%": the share phrase is the metric."""
+    if case.share and case.share.group("noun"):
+        start, end = case.share.span("phrase")
+        return Choice(MetricMention(start, end, lexicon.claim_rules()["share_metric"], "ratio"))
+    return None
+
+
+def named_in_text(case: LevelCase) -> Choice | None:
+    return Choice(case.found) if case.found is not None else None
+
+
+def base_continues_previous(case: LevelCase) -> Choice | None:
+    """A comparison base ("than last year's 11.6 bn") continues the claim it is compared with."""
+    previous = case.state.previous_row()
+    return Choice(None, previous) if case.fig.base and previous else None
+
+
+def ratio_named_since_last_figure(case: LevelCase) -> Choice | None:
+    """"…revenue share is highest, at 41.0%": a ratio's metric named after the last figure."""
+    if not case.ratio:
+        return None
+    metric = metric_since_last_figure(case.fig, case.s, case.state)
+    return Choice(metric) if metric is not None else None
+
+
+def continues_previous_clause(case: LevelCase) -> Choice | None:
+    if _continues_previous(case.fig, case.clause, case.s, case.state):
+        return Choice(None, case.state.previous_row())
+    return None
+
+
+def later_member_of_list(case: LevelCase) -> Choice | None:
+    """Later figures of a distributive list share the first one's metric."""
+    if case.s.run_index(case.fig) and case.state.run_rows:
+        return Choice(None, case.state.run_rows[0])
+    return None
+
+
+def unclaimed_ratio(case: LevelCase) -> Choice | None:
+    """A ratio takes a ratio metric named earlier in the sentence that no row has taken."""
+    return Choice(_unclaimed_ratio(case.fig, case.s, case.state)) if case.ratio else None
+
+
+LevelStrategy = Callable[[LevelCase], "Choice | None"]
+# The order is the precedence: a share phrase overrides a metric named in the text;
+# a named metric overrides every continuation.
+LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
+    share_of_previous_part, share_phrase, named_in_text, base_continues_previous,
+    ratio_named_since_last_figure, continues_previous_clause, later_member_of_list, unclaimed_ratio,
+)
+
+
+def level_case(fig: Figure, s: Sentence, state: PassState) -> LevelCase:
+    clause = s.clause(fig.start)
+    share = lexicon.claim_rules()["share_of"].search(s.text, clause, fig.start) if fig.measure == "percent" else None
+    return LevelCase(fig, metric_mention(fig, s), clause, s, state, share)
+
+
+def choose_level_metric(case: LevelCase) -> Choice:
+    """The first strategy that answers decides; none answering means no metric."""
+    for strategy in LEVEL_STRATEGIES:
+        choice = strategy(case)
+        if choice is not None:
+            return choice
+    return Choice()

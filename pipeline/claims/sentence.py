@@ -1,0 +1,55 @@
+"""One sentence as the claim rules see it: read once, then only looked at.
+
+`Sentence` holds the normalized text and everything computed from it before any
+claim is assembled: clause starts, period mentions, metric mentions, figures and
+the distributive runs among them (all in sentence coordinates).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.periods import PeriodMention
+from pipeline.quantities import Quantity
+from pipeline.text.segment import clause_starts
+
+from . import lexicon
+from .document import DocFacts
+from .figures import Figure, distribute, read_figures
+from .lexicon import MetricMention
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str                              # normalized sentence
+    start: int                             # its offset in the document
+    clauses: list[int]                     # clause start of every index (one past the end too)
+    periods: list[PeriodMention]
+    metrics: list[MetricMention]
+    figures: list[Figure]
+    runs: list[list[Figure]]               # distributive runs of level figures
+    distributive: bool                     # a distributive word ("respectively") is written in it
+
+    def clause(self, position: int) -> int:
+        return self.clauses[position]
+
+    def run_index(self, fig: Figure) -> int | None:
+        """The figure's place in its distributive run, if it is in one."""
+        for run in self.runs:
+            if fig in run:
+                return run.index(fig)
+        return None
+
+    def doc_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.start + start, self.start + end
+
+
+def read_sentence(text: str, start: int, quantities: Sequence[Quantity], facts: DocFacts) -> Sentence:
+    """The sentence `text` (normalized) at document offset `start`, with its quantities."""
+    clauses = clause_starts(text)
+    periods = facts.periods_in(start, start + len(text))
+    figures = read_figures(text, quantities, clauses, [(p.start, p.end) for p in periods])
+    figures, runs = distribute(figures, text)
+    metrics = lexicon.find_metrics(text) if figures else []
+    distributive = bool(figures) and lexicon.claim_rules()["distributive"].search(text) is not None
+    return Sentence(text, start, clauses, periods, metrics, figures, runs, distributive)

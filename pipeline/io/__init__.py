@@ -1,0 +1,1 @@
+"""Input and output: reading article files, the claim table's columns and files, batches."""

@@ -1,0 +1,127 @@
+"""Resolving a period mention to its normalized form (contract §3).
+
+`resolve(mention, context)` turns a `PeriodMention` into `2025`, `2025-Q4`,
+`2025-Q1/2025-Q3`, `FY2025` …, taking a missing year from the context: the most
+recent explicit year before the claim (`YearContext`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline import rules
+from pipeline.quantities.numerals import small_int
+
+from .find import PeriodMention
+
+__all__ = ["YearContext", "resolve"]
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """The year a year-less period phrase borrows, whether it was fiscal, and the
+    normalized period of the most recent dated phrase (for "same period last year")."""
+    year: int
+    fiscal: bool = False
+    last_period: str = ""
+
+
+def _base_year(mention: PeriodMention, context: YearContext | None) -> tuple[int, bool] | None:
+    explicit = mention.first_year
+    if explicit is not None:
+        return explicit, mention.fiscal
+    if context is None:
+        return None
+    offset = rules.load("periods")["relative_years"].get(mention.get("rel") or "", 0)
+    return context.year + offset, context.fiscal
+
+
+def _ended(year: int, month: int, span: str) -> str:
+    """The period of "the N months ended <year>-<month>" as a quarter, half, span or year."""
+    data = rules.load("periods")
+    months = data["ended_spans"].get(span, data["ended_quarter_months"])
+    if months == 12:
+        return f"FY{year}" if span in data["ended_fiscal"] and month != 12 else f"{year}"
+    if months == 9 and month == 9:
+        return f"{year}-Q1/{year}-Q3"
+    if months == 6 and month in (6, 12):
+        return f"{year}-H{month // 6}"
+    if months == 3 and month in (3, 6, 9, 12):
+        return f"{year}-Q{month // 3}"
+    return ""
+
+
+def _year(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    return f"{prefix}{year}"
+
+
+def _same_period(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    # The period last dated in the text, one year earlier (after 2025-H1 it gives 2024-H1).
+    if context is not None and context.last_period:
+        return regex.sub(r"\d{4}", lambda y: str(int(y.group()) - 1), context.last_period)
+    return f"{prefix}{year}"
+
+
+def _ended_shape(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    return _ended(year, small_int(m.get("m") or "") or 0, m.get("span") or "")
+
+
+def _year_span(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    return f"{year}/{m.year}"
+
+
+def _duration(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    count = small_int(m.get("n") or "")
+    return f"{year - count + 1}/{year}" if count else ""
+
+
+def _half(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    half = rules.load("periods")["halves"].get(m.get("h") or "", 1)
+    return f"{prefix}{year}-H{half}"
+
+
+def _quarter(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    quarter = small_int(m.get("q") or "") if m.get("q") else 1
+    return f"{prefix}{year}-Q{quarter}" if quarter and 1 <= quarter <= 4 else ""
+
+
+def _quarter_span(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    last = small_int(m.get("q2") or "") or 0
+    return f"{prefix}{year}-Q1/{prefix}{year}-Q{last}" if 1 <= last <= 4 else ""
+
+
+def _month(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    month = small_int(m.get("m") or "")
+    return f"{year}-{month:02d}" if month and 1 <= month <= 12 else ""
+
+
+def _month_span(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    first = small_int(m.get("m") or "") if m.get("m") else 1
+    last = small_int(m.get("m2") or "")
+    if not (first and last and 1 <= first <= last <= 12):
+        return ""
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def _day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    month, day = small_int(m.get("m") or ""), small_int(m.get("d") or "")
+    if not (month and day and 1 <= month <= 12 and 1 <= day <= 31):
+        return ""
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+# One normalizer per shape of rules/periods.yaml.
+_SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
+           "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
+           "month": _month, "month_span": _month_span, "day": _day}
+
+
+def resolve(mention: PeriodMention, context: YearContext | None) -> str:
+    """The normalized period of `mention`; '' when no year can be assigned."""
+    base = _base_year(mention, context)
+    shape = _SHAPES.get(mention.shape)
+    if base is None or shape is None:
+        return ""
+    year, fiscal = base
+    return shape(mention, year, "FY" if fiscal else "", context)

@@ -1,0 +1,191 @@
+"""Schemas of the rule files of the text, period and claim stages."""
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+from pydantic import Field, model_validator
+
+from .base import Count, Pattern, RuleFile, Strict, Symbol, Word, Words
+
+
+# -- boilerplate.yaml --------------------------------------------------------------
+class KeywordList(Strict):
+    separators: Pattern
+    min_pieces: Count
+    max_piece_chars: Count
+    sentence_end: Pattern
+
+
+class Header(Strict):
+    max_lines: Count
+    markers: list[Pattern]
+    keyword_list: KeywordList
+    hashtag: Pattern
+
+
+class Footer(Strict):
+    markers: list[Pattern]
+    list_item: Pattern
+    short_line_chars: Count
+    sentence_end: Pattern
+    search_from: float = Field(ge=0, le=1)
+
+
+class Credits(Strict):
+    pattern: Pattern
+    roles: dict[Literal["author", "editor", "source"], Words]
+
+
+class Boilerplate(RuleFile):
+    header: Header
+    footer: Footer
+    dateline: Pattern
+    dateline_stamp: Pattern
+    credits: Credits
+    title_max_chars: Count
+
+
+# -- changes.yaml -------------------------------------------------------------------
+class Changes(RuleFile):
+    up_verbs: Words
+    down_verbs: Words
+    basis: dict[Literal["yoy", "qoq", "mom"], Words]
+    sequential: Words
+    comparison_base: Pattern
+    change_after_up: Pattern
+    change_after_down: Pattern
+    growth_noun_tail: Pattern
+    growth_nouns: Words
+    growth_noun_metric: Word
+    level_links: Words
+    fixed_changes: dict[str, float]
+    multiple_of_base: Pattern
+    perfective: Word
+    multiple_unit: Word
+
+
+# -- claim_filters.yaml -------------------------------------------------------------
+class NotClaim(Strict):
+    before: Pattern | None = None
+    after: Pattern | None = None
+    text: Pattern | None = None
+
+
+class ClaimWindows(Strict):
+    not_claim_before: Count
+    not_claim_after: Count
+    money_verb_before: Count
+    qualifier_after: Count
+    basis_at_end: Count
+    bare_metric_gap: Count
+    bracket_period_gap: Count
+    main_subject_chars: Count
+
+
+class ClaimFilters(RuleFile):
+    count_unit_not_before: Words
+    count_units: Words
+    not_claim_texts: list[Pattern]
+    not_claims: dict[str, NotClaim]
+    money_verbs_after: Pattern
+    money_verbs: Pattern
+    share_words: Words
+    share_metric: Word
+    share_of: Pattern
+    continuation_gap: Pattern
+    continuation_item_flags: Words
+    sub_item_opening: Pattern
+    distributive_words: Words
+    list_separator: Pattern
+    generic_yuan_currencies: Words
+    subject_suffixes: Words
+    subject_words: Words
+    subject_stop_words: Words
+    subject_references: Words
+    conversion_gap: Pattern
+    windows: ClaimWindows
+
+
+# -- metrics.yaml -------------------------------------------------------------------
+class Metric(Strict):
+    kind: Literal["money", "count", "ratio"]
+    terms: list[Word]
+
+
+class Metrics(RuleFile):
+    metrics: dict[str, Metric]
+    after_only: dict[str, str]
+    possessive_links: list[str]
+    verb_before_figure: Words
+    verb_gap: Pattern
+    not_metrics: Words
+    fallback: Pattern
+
+    @model_validator(mode="after")
+    def _known_ids(self) -> Metrics:
+        unknown = sorted(set(self.after_only.values()) - set(self.metrics))
+        if unknown:
+            raise ValueError(f"after_only names metric ids not defined under metrics: {unknown}")
+        return self
+
+
+# -- modality.yaml ------------------------------------------------------------------
+class Modality(RuleFile):
+    forecast: Words
+    plan: Words
+    plan_patterns: list[Pattern]
+    blocked: list[Pattern]
+    scope_breakers: Pattern
+
+
+# -- periods.yaml -------------------------------------------------------------------
+Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span",
+                "year_span", "duration", "same_period", "ended"]
+
+
+class PeriodRule(Strict):
+    id: str
+    shape: Shape
+    pattern: str | list[str]
+
+
+class Periods(RuleFile):
+    parts: dict[str, str]
+    comparison_before: Pattern
+    comparison_keeps: Pattern
+    comparison_window: Count
+    relative_years: dict[str, int]
+    rules: list[PeriodRule]
+    ended_spans: dict[str, int]
+    ended_fiscal: Words
+    ended_quarter_months: Count
+    halves: dict[str, int]
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> Periods:
+        for rule in self.rules:
+            for pattern in rule.pattern if isinstance(rule.pattern, list) else [rule.pattern]:
+                for name, sub in self.parts.items():
+                    pattern = pattern.replace("{" + name + "}", sub)
+                try:
+                    regex.compile(pattern)
+                except regex.error as exc:
+                    raise ValueError(f"rule {rule.id}: pattern does not compile: {exc}") from None
+        return self
+
+
+# -- qualifiers.yaml ----------------------------------------------------------------
+class Qualifiers(RuleFile):
+    before: dict[Symbol, Words]
+    after: dict[Symbol, Words]
+    inside: dict[Symbol, Words]
+
+
+# -- segmentation.yaml --------------------------------------------------------------
+class Segmentation(RuleFile):
+    sentence_end: Pattern
+    clause_separators: Pattern
+    brackets_open: Word
+    brackets_close: Word
+    extra_words: Words
