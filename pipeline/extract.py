@@ -82,11 +82,7 @@ def document_facts(article: Article) -> DocFacts:
 
 
 def _unit_text_as_written(article: Article, row: Row) -> str:
-    anchor = article.normalized[row.start:row.end]
-    at = anchor.rfind(row.unit_text) if row.unit_text else -1
-    if at < 0:
-        return row.unit_text
-    return article.raw(row.start + at, row.start + at + len(row.unit_text))[2]
+    return "".join(article.raw(start, end)[2] for start, end in row.unit_spans)
 
 
 def _unit_as_written(article: Article, row: Row) -> str:

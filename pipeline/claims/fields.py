@@ -122,7 +122,7 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     """A row for `fig`, its metric named by `metric` or continued from `continued`."""
     kind, unit = kind_and_unit(fig, metric.kind if metric else "", facts)
     row = Row(s.start + fig.start, s.start + fig.end, kind, value=fig.value, value_max=fig.value_max,
-              unit=unit, unit_text=fig.unit_text, qualifier=fig.qualifier,
+              unit=unit, unit_spans=tuple(s.doc_span(a, b) for a, b in fig.unit_spans), qualifier=fig.qualifier,
               change_pct=fig.change_pct, change_pp=fig.change_pp, change_abs=fig.change_abs,
               change_max=fig.change_max, rule=fig.rule, sentence_span=s.doc_span(0, len(s.text)))
     if metric is not None:

@@ -27,7 +27,7 @@ class Figure:
     value: float | None = None
     value_max: float | None = None
     unit: str = ""                  # ISO code, '%', the multiple sign or a measure word
-    unit_text: str = ""
+    unit_spans: tuple[tuple[int, int], ...] = ()   # where the unit (with its scale word) is written
     qualifier: str = "="
     change_pct: float | None = None
     change_pp: float | None = None
@@ -142,7 +142,7 @@ def _count_unit(fig: Figure, sentence: str, q: Quantity) -> None:
     if unit:
         fig.end += unit.end()
         fig.unit = unit.group()
-        fig.unit_text = (q.unit_text or "") + unit.group()
+        fig.unit_spans = (*q.unit_spans, (q.end + unit.start(), q.end + unit.end()))
     elif not q.unit_text:
         fig.bare = True
     before = sentence[max(0, q.start - lexicon.windows()["money_verb_before"]):q.start]
@@ -189,7 +189,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     if _is_not_claim(before_all[-w["not_claim_before"]:], sentence[q.start:q.end], after[:w["not_claim_after"]]):
         return None
     measure = _measure(q)
-    fig = Figure(q.start, q.end, "level", measure, q.value, q.value_max, q.unit, q.unit_text,
+    fig = Figure(q.start, q.end, "level", measure, q.value, q.value_max, q.unit, q.unit_spans,
                  generic_currency=q.generic_currency, rule=q.rule)
     if measure == "multiple":
         fig.unit = lexicon.multiple_unit()
@@ -212,7 +212,7 @@ def fixed_change_figures(sentence: str) -> list[Figure]:
     figures = []
     for match in c["fixed_pattern"].finditer(sentence):
         fig = Figure(match.start(), match.end(), "change", "percent",
-                     change_pct=c["fixed"][match.group()], unit_text=sentence[match.start():match.end()],
+                     change_pct=c["fixed"][match.group()], unit_spans=(match.span(),),
                      rule="fixed_change")
         figures.append(fig)
     return figures
@@ -271,7 +271,7 @@ def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
     """A list member with the scale, unit and currency written after the list's last figure."""
     changes: dict = {"bare": False}
     if fig.bare and scale and fig.value is not None:
-        changes.update(value=fig.value * scale, unit_text=last.unit_text)
+        changes.update(value=fig.value * scale, unit_spans=last.unit_spans)
     if fig.measure == "count" and not fig.unit and last.measure == "money":
         changes.update(measure="money", unit=last.unit, generic_currency=last.generic_currency)
     return replace(fig, **changes)

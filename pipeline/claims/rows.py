@@ -15,7 +15,7 @@ class Row:
     value: float | None = None
     value_max: float | None = None
     unit: str = ""
-    unit_text: str = ""
+    unit_spans: tuple[tuple[int, int], ...] = ()   # where the unit is written (document coordinates)
     qualifier: str = "="
     change_pct: float | None = None
     change_pp: float | None = None

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pipeline.text.normalize import normalize_text
 
 from . import filters, ranges, read
-from .draft import Draft
+from .draft import Draft, trimmed
 from .grammar import Grammar, grammar
 from .numerals import Reading, Vague, read_numeral, to_float
 
@@ -40,6 +40,7 @@ class Quantity:
     unit: str
     value_max: float | None = None
     unit_text: str = ""
+    unit_spans: tuple[tuple[int, int], ...] = ()    # where unit_text is written, [start, end) pieces
     form: str = "plain"
     generic_currency: bool = False
     rule: str = ""
@@ -65,7 +66,8 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(
             start=d.start, end=d.end, text=text[d.start:d.end], kind=d.kind,
             value=to_float(d.value), unit=d.unit, value_max=to_float(d.value_max),
-            unit_text=d.unit_text, form=d.form, generic_currency=d.generic, rule=d.rule))
+            unit_text="".join(text[a:b] for a, b in d.unit_spans), unit_spans=tuple(d.unit_spans),
+            form=d.form, generic_currency=d.generic, rule=d.rule))
     return out
 
 
@@ -94,7 +96,7 @@ def _scan(norm: str, raw: str, g: Grammar) -> list[Draft]:
             value = Decimal(m.group("d1") + m.group("d2"))
             end = g.zhe_re.match(norm, m.end()).end()
             drafts.append(Draft(m.start(), end, "percent", value, "%", "discount",
-                                 "percent.discount", raw[m.end():end].strip(), suffixed=True))
+                                "percent.discount", trimmed(raw, m.end(), end), suffixed=True))
             pos = end
             continue
         draft, skip_to = _quantity(norm, raw, m, g)
@@ -132,16 +134,16 @@ def _quantity(norm: str, raw: str, m, g: Grammar) -> tuple[Draft | None, int]:
             return None, m.start() + 1
         draft = Draft(reading.start, reading.end, "number", reading.value,
                        rule=_numeral_rule(reading), power=reading.trailing_power,
-                       unit_text=raw[reading.scale_start:reading.end].strip())
+                      unit_spans=trimmed(raw, reading.scale_start, reading.end))
     if pcur is not None:
         code = g.prefix[pcur]
-        pcur_written = raw[m.start("pcur"):m.end("pcur")]
+        pcur_written = [m.span("pcur")]
         if draft.kind == "number" and draft.form == "plain" and not draft.suffixed:
             draft.kind, draft.unit, draft.rule = "money", code, "currencies.prefix"
-            draft.unit_text = pcur_written + draft.unit_text
+            draft.unit_spans = pcur_written + draft.unit_spans
         elif draft.kind == "money" and (draft.unit == code or draft.generic):
             draft.unit, draft.generic, draft.rule = code, False, "currencies.prefix"
-            draft.unit_text = pcur_written + draft.unit_text
+            draft.unit_spans = pcur_written + draft.unit_spans
         else:  # the prefix names another currency: it is not part of this mention
             start = m.start("s2") if m.group("s2") else m.end("pcur")
             start = g.gap_re.match(norm, start).end()
@@ -167,5 +169,5 @@ def _special(g: Grammar, m, raw: str) -> Draft:
     for s in g.specials:
         if m.group(s.name) is not None:
             return Draft(m.start(), m.end(), s.kind, s.value, s.unit, s.form, s.rule,
-                         raw[m.start():m.end()], suffixed=s.kind != "number")
+                         trimmed(raw, m.start(), m.end()), suffixed=s.kind != "number")
     raise AssertionError("no special group matched")

@@ -26,13 +26,13 @@ def merge_ranges(norm: str, drafts: list[Draft], g: Grammar) -> list[Draft]:
 def _range(norm: str, a: Draft, b: Draft, g: Grammar) -> Draft | None:
     if a.value is None or b.value is None or a.value_max is not None or b.value_max is not None:
         return None
-    between, end, per_unit = norm[a.end:b.start], b.end, ""
+    between, end, per_unit = norm[a.end:b.start], b.end, []
     per = g.per_unit_re.match(norm, a.end)
     if per is not None:                       # "4.50 yuan/share to 4.94 yuan/share": a suffix after both ends
         tail = g.per_unit_re.match(norm, b.end)
         if tail is None or tail.group() != per.group():
             return None
-        between, end, per_unit = norm[per.end():b.start], tail.end(), per.group()
+        between, end, per_unit = norm[per.end():b.start], tail.end(), [tail.span()]
     hi = b.value
     if between == "" and b.minus and hi < 0:
         hi = -hi  # an amount, a hyphen, an amount: the hyphen was read as a sign
@@ -47,6 +47,6 @@ def _range(norm: str, a: Draft, b: Draft, g: Grammar) -> Draft | None:
         return None
     if not lo < hi:
         return None
-    return Draft(a.start, end, b.kind, lo, b.unit, b.form, "numerals.range", b.unit_text + per_unit,
+    return Draft(a.start, end, b.kind, lo, b.unit, b.form, "numerals.range", b.unit_spans + per_unit,
                   b.generic and a.generic if a.kind == "money" else b.generic, hi,
                   b.power, b.factor, True)

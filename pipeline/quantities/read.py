@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import filters
-from .draft import Draft
+from .draft import Draft, trimmed, without_spaces
 from .grammar import Grammar
 from .numerals import Reading, Vague, read_numeral
 from .vocabulary import CONTEXT
@@ -41,7 +41,7 @@ def fraction(norm: str, reading: Reading, g: Grammar) -> Draft | None:
         if reading.bare and reading.value >= 100:
             return Draft(reading.start, numerator.end, "percent", value * 100, "%",
                           rule="percent.words", suffixed=True,
-                          unit_text=norm[reading.start:tail.end()].replace(" ", ""))
+                         unit_spans=without_spaces(norm, reading.start, tail.end()))
         return Draft(reading.start, numerator.end, "number", value, form="fraction",
                       rule="percent.fraction", suffixed=True)
     slash = g.slash_re.match(norm, reading.end)
@@ -69,9 +69,9 @@ def suffix(norm: str, raw: str, reading: Reading, g: Grammar) -> Draft | None:
         return None
     kind_group = m.lastgroup
     value = reading.value
-    written = raw[reading.scale_start:m.end()].strip()
+    written = trimmed(raw, reading.scale_start, m.end())
     d = Draft(reading.start, m.end(), "percent", value, "%", rule="percent.sign",
-               unit_text=written, suffixed=True, power=reading.trailing_power)
+              unit_spans=written, suffixed=True, power=reading.trailing_power)
     if kind_group == "pct":
         d.factor = g.percent_signs[m.group("pct")]
         d.value = value * d.factor
@@ -90,7 +90,7 @@ def suffix(norm: str, raw: str, reading: Reading, g: Grammar) -> Draft | None:
             tail = None
         extra = Decimal(0) if tail is None else filters.half_or_digit(g, tail)
         d.value, d.factor, d.rule = value * 10 + extra, Decimal(10), "percent.cheng"
-        d.unit_text = raw[m.start("cheng"):m.end("cheng")]
+        d.unit_spans = [m.span("cheng")]
     elif kind_group == "zhe":
         d.value = _discount(reading)
         if d.value is None:
@@ -116,9 +116,9 @@ def _discount(reading: Reading) -> Decimal | None:
 def _money(norm: str, raw: str, reading: Reading, m, g: Grammar) -> Draft:
     spec = m.group("spec") or m.group("crypto")
     code = g.suffix[spec] if spec else "CNY"
-    written = raw[reading.scale_start:m.end()].strip()
+    written = trimmed(raw, reading.scale_start, m.end())
     d = Draft(reading.start, m.end(), "money", reading.value, code, rule="currencies.suffix",
-               unit_text=written, generic=spec is None, suffixed=True,
+              unit_spans=written, generic=spec is None, suffixed=True,
                power=reading.trailing_power)
     subunits = g.subunits.get(code)
     if subunits and m.group("crypto") is None and d.value is not None:
