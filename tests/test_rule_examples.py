@@ -168,3 +168,14 @@ def test_every_rule_file_has_a_checker_and_examples(name):
 @pytest.mark.parametrize("name, example, positive", list(_cases()))
 def test_rule_example(name, example, positive):
     checker_for(name)(example, positive)
+
+
+def test_a_changed_example_fails():
+    """Changing any one rule example makes its test fail (shown for two files)."""
+    example = dict(rules.load("changes")["examples"][0])
+    wrong = {**example, "expect": {**example["expect"], "change_pct": 69}}
+    with pytest.raises(AssertionError):
+        check_change(wrong, True)
+    period = dict(rules.load("periods")["examples"][1])
+    with pytest.raises(AssertionError):
+        check_period({**period, "expect": {**period["expect"], "period": "2024-Q3"}}, True)

@@ -24,6 +24,7 @@ STRING_FIELDS = ["kind", "unit", "qualifier", "change_basis", "period", "modalit
 STRICT_FIELDS = ["kind", "value", "value_max", "unit", "qualifier", "change_pct", "change_pp",
                  "change_max", "change_abs", "change_basis", "period", "metric_text"]
 REPORT_FIELDS = STRICT_FIELDS + ["modality", "subject", "metric"]
+LEDGER_FIELDS = REPORT_FIELDS          # every field the regression ledger follows
 
 
 class GoldError(ValueError):
@@ -85,7 +86,7 @@ def field_equal(name: str, predicted, gold) -> bool:
     p, g = str(predicted or "").strip(), str(gold or "").strip()
     if name == "qualifier":
         p, g = p or "=", g or "="
-    if name == "metric_text":
+    if name in ("metric_text", "subject"):          # one may contain the other (§5.3; subjects likewise)
         return (not p and not g) or (bool(p) and bool(g) and (p in g or g in p))
     return p == g
 

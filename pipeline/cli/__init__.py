@@ -1,0 +1,37 @@
+"""The `zhclaims` command: one subcommand per job (see `zhclaims --help`).
+
+Subcommands are registered by the modules of this package: `corpus.py` (extract,
+run), `scoring.py` (eval, ledger, diff, conformance). Exit statuses: 0 success, 1 the
+command's check failed (ledger out of date, diff with --fail-on-change), 2 a usage or
+input error (bad gold file, unknown format).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipeline import __version__
+
+from . import corpus, scoring
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zhclaims", description="Numeric claims from Chinese finance news.")
+    parser.add_argument("--version", action="version", version=f"zhclaims {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    corpus.register(sub)
+    scoring.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (ValueError, FileNotFoundError) as exc:      # GoldError and RuleError are ValueErrors
+        print(f"zhclaims: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
