@@ -61,7 +61,7 @@ CASES = [
     ("sub-item-sentence", "2025年10月，居民消费价格指数同比上涨0.2%。其中，城市上涨0.3%。",
      {"0.3%": dict(kind="change", metric_text="居民消费价格指数", period="2025-10")}),
     ("metric-since-last-figure", "2025年猪肉价格下降16%；鲜菜价格由降转涨，录得上涨1.5%。",
-     {"1.5%": dict(kind="change", metric_text="价格", change_pct=1.5)}),
+     {"1.5%": dict(kind="change", metric_text="鲜菜价格", change_pct=1.5)}),
     ("list-shares-metric", "2025年TOP50、TOP100门槛分别为186亿元、58亿元。",
      {"186亿元": dict(metric_text="门槛"), "58亿元": dict(metric_text="门槛")}),
     ("comparison-base", "2025年第三季度净利润为53亿元，较上年同期的116亿元下降54.3%。",

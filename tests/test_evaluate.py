@@ -91,3 +91,12 @@ def test_gold_loader_requires_contract_columns(tmp_path):
     path.write_text("doc_id,start,end,text\nd,0,1,x\n", encoding="utf-8")
     with pytest.raises(GoldError, match="missing columns"):
         load_gold(path)
+
+
+def test_the_gold_loader_rejects_an_unknown_metric_id(tmp_path):
+    path = tmp_path / "d.csv"
+    frame(dict(start=0, end=1, metric="net_profit"), dict(start=2, end=3, metric="no_such_metric")).to_csv(
+        path, index=False)
+    with pytest.raises(GoldError, match=r"d\.csv: row 3: metric id 'no_such_metric' is not defined"):
+        load_gold(path)
+    assert len(load_gold(path, check_metrics=False)) == 2

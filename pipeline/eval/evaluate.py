@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline import rules
 from pipeline.io.load import LoadError, find_articles, load_file
 from pipeline.io.table import BASES, KINDS, MODALITIES, QUALIFIERS, read_table
 
@@ -31,8 +32,13 @@ class GoldError(ValueError):
     """A gold file that breaks the contract; the message names the file and row."""
 
 
-def load_gold(path: str | Path, raw: str | None = None) -> pd.DataFrame:
-    """Read and validate one gold file; `raw` is the article's decoded raw text."""
+def _metric_ids() -> frozenset[str]:
+    return frozenset(rules.load("metrics")["metrics"])
+
+
+def load_gold(path: str | Path, raw: str | None = None, check_metrics: bool = True) -> pd.DataFrame:
+    """Read and validate one gold file; `raw` is the article's decoded raw text. A metric id
+    must be one the metric lexicon defines (rules/metrics.yaml) unless `check_metrics` is off."""
     path = Path(path)
     frame = read_table(path)
     missing = [c for c in GOLD_REQUIRED if c not in frame.columns]
@@ -44,13 +50,18 @@ def load_gold(path: str | Path, raw: str | None = None) -> pd.DataFrame:
         for column, allowed in checks:
             if str(row[column]).strip() not in allowed:
                 raise GoldError(f"{path}: row {line}: unknown {column} {row[column]!r}")
+        metric = str(row.get("metric", "")).strip()
+        if check_metrics and metric and metric not in _metric_ids():
+            raise GoldError(f"{path}: row {line}: metric id {metric!r} is not defined in rules/metrics.yaml "
+                            f"(fix the gold or the lexicon)")
         if raw is not None and raw[row["start"]:row["end"]] != row["text"]:
             raise GoldError(f"{path}: row {line}: raw[{row['start']}:{row['end']}] is "
                             f"{raw[row['start']:row['end']]!r}, not {row['text']!r}")
     return frame
 
 
-def load_gold_dir(gold_dir: str | Path, corpus_dir: str | Path | None = None) -> pd.DataFrame:
+def load_gold_dir(gold_dir: str | Path, corpus_dir: str | Path | None = None,
+                  check_metrics: bool = True) -> pd.DataFrame:
     """Every gold file of a folder, each checked against its article when it can be found."""
     gold_dir = Path(gold_dir)
     corpus_dir = Path(corpus_dir) if corpus_dir else gold_dir.parent
@@ -63,7 +74,7 @@ def load_gold_dir(gold_dir: str | Path, corpus_dir: str | Path | None = None) ->
                 raw = load_file(articles[path.stem]).raw
             except LoadError as exc:
                 raise GoldError(f"{path}: its article cannot be read: {exc}") from exc
-        frames.append(load_gold(path, raw))
+        frames.append(load_gold(path, raw, check_metrics))
     if not frames:
         raise GoldError(f"{gold_dir}: no gold files (*.csv)")
     gold = pd.concat(frames, ignore_index=True)

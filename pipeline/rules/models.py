@@ -110,6 +110,8 @@ class ClaimFilters(RuleFile):
 # -- metrics.yaml -------------------------------------------------------------------
 class Metric(Strict):
     kind: Literal["money", "count", "ratio"]
+    meaning: Word
+    parent: str | None = None
     terms: list[Word]
 
 
@@ -127,6 +129,9 @@ class Metrics(RuleFile):
         unknown = sorted(set(self.after_only.values()) - set(self.metrics))
         if unknown:
             raise ValueError(f"after_only names metric ids not defined under metrics: {unknown}")
+        parents = sorted({m.parent for m in self.metrics.values() if m.parent} - set(self.metrics))
+        if parents:
+            raise ValueError(f"parents not defined under metrics: {parents}")
         return self
 
 
