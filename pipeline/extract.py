@@ -21,7 +21,7 @@ from pipeline.claims.lexicon import windows
 from pipeline.claims.subjects import main_subject
 from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
-from pipeline.periods import PeriodMention, find_periods
+from pipeline.periods import PeriodMention, find_periods, resolve
 from pipeline.quantities import Quantity, find_quantities
 from pipeline.text.clean import Cleaned, clean
 from pipeline.text.normalize import normalize_text
@@ -75,10 +75,23 @@ def _main_subject(article: Article) -> str:
     return ""
 
 
+def _publication(article: Article) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:
+    """The publication date: the first full date on a dateline or publication line (v1.1 §3)."""
+    for start, end in article.cleaned.publication:
+        for mention in find_periods(article.normalized[start:end]):
+            date = resolve(mention, None)
+            if mention.shape == "day" and date:
+                year, month, day = (int(x) for x in date.split("-"))
+                return (year, month, day), (start + mention.start, start + mention.end)
+    return None, None
+
+
 def document_facts(article: Article) -> DocFacts:
     main, yuan = currencies(q for _, _, quantities in article.sentences for q in quantities)
+    published, published_span = _publication(article)
     return DocFacts.build(_body_periods(article), main, yuan, _main_subject(article),
-                          lambda s, e: article.raw(s, e)[2])
+                          lambda s, e: article.raw(s, e)[2], published, published_span,
+                          article.cleaned.datelines)
 
 
 def _unit_text_as_written(article: Article, row: Row) -> str:

@@ -103,6 +103,6 @@ def test_a_dropped_prediction_is_a_regression_and_a_vanished_entry_is_stale(run)
 
 def test_a_fixed_mismatch_must_leave_the_ledger(run):
     pred, gold, found, entries = run
-    fixed = entries[0]
-    result = ledger.compare(entries, [m for m in found if m.key != fixed.mismatch.key], pred, gold)
-    assert result.fixed == [fixed]
+    fixed = next(e for e in entries if e.mismatch.key in {m.key for m in found})
+    result = ledger.compare([fixed], [m for m in found if m.key != fixed.mismatch.key], pred, gold)
+    assert result.fixed == [fixed] and not result.stale

@@ -76,6 +76,21 @@ def test_distributive_list_hands_out_years():
     assert set(table["modality"]) == {"forecast"}
 
 
-def test_publication_dateline_is_not_a_period():
+def test_publication_dateline_is_no_period_but_gives_the_year_when_nothing_else_does():
     text = "某公司發布三季報\n2023年11月14日 07:45 來源：證券時報\n淨利潤513億元,同比增長10%。\n"
-    assert _period_of(text, "513億元") == ("", "")
+    assert _period_of(text, "513億元") == ("2023", "2023年11月14日")       # v1.1 rule 5
+    text = "某公司發布三季報\n2023年11月14日 07:45 來源：證券時報\n2022年淨利潤513億元。\n"
+    assert _period_of(text, "513億元") == ("2022", "2022年")
+
+
+@pytest.mark.parametrize("text, anchor, period", [
+    ("（2025年10月20日）\n前三季度營收100億元。", "100億元", "2025-Q1/2025-Q3"),
+    ("發布時間：2025-10-31 22:18\n今年上半年營收100億元。\n淨利潤20億元。", "20億元", "2025-H1"),
+    ("2025-03-13 18:00\n騰訊今日收報512.5港元。", "512.5港元", "2025-03-13"),
+    ("2025-08-28 10:32\n昨日成交額65億港元。", "65億港元", "2025-08-27"),
+    ("自2023年以來累計回購300億元。第三季度營收100億元。\n2025-10-20", "100億元", "2025-Q3"),
+    ("截至二〇二五年六月三十日止六個月，收入為港幣五十億元。", "港幣五十億元", "2025-H1"),
+], ids=["bracketed-date-line", "relative-year-is-year-bearing", "today", "yesterday", "since-phrase",
+        "chinese-digit-year"])
+def test_v11_periods(text, anchor, period):
+    assert _period_of(text, anchor)[0] == period

@@ -47,7 +47,8 @@ def check_period(example, positive):
     if not positive:
         assert mentions == [], f"expected no period, got {[m.text for m in mentions]}"
         return
-    context = (YearContext(example["year"], example.get("fiscal", False), example.get("last", ""))
+    published = tuple(example["published"]) if "published" in example else None
+    context = (YearContext(example["year"], example.get("fiscal", False), example.get("last", ""), published)
                if "year" in example else None)
     got = [(text[m.start:m.end], resolve(m, context)) for m in mentions]
     assert got == [(example["expect"]["text"], example["expect"]["period"])]
@@ -71,9 +72,11 @@ def _figure(text, anchor):
 
 def check_change(example, positive):
     text = example["text"]
-    if not positive:
+    if not positive:     # no change at all, or (expect_level) the named figure is a level
         sentence = normalize_text(text)
         figures = read_figures(sentence, find_quantities(sentence), clause_starts(sentence), [])
+        if "expect_level" in example:
+            figures = [f for f in figures if text[f.start:f.end] == example["expect_level"]]
         assert figures and all(f.role == "level" for f in figures), [(f.role, text[f.start:f.end]) for f in figures]
         return
     expect = dict(example["expect"])

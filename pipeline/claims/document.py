@@ -38,14 +38,50 @@ def currencies(quantities: Iterable[Quantity]) -> tuple[str, str]:
     return (counts.most_common(1)[0][0] if counts else "CNY"), yuan
 
 
-def _last_index(mentions: Sequence[PeriodMention], keep: Callable[[PeriodMention], bool]) -> list[int]:
-    """For each mention, the index of the last mention at or before it that `keep`s (-1: none)."""
+Date = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A year-bearing period expression as rule 4 hands it on: its period and its span."""
+    period: str
+    span: tuple[int, int]
+    shape: str
+
+
+def _resolved(mentions: Sequence[PeriodMention], published: Date | None) -> list[str]:
+    """Each mention's period as rule 4 would hand it on ('' when it bears no year): an
+    explicit year resolves alone, a relative year ("the first half of this year") against the context before it."""
+    out: list[str] = []
+    last_year: PeriodMention | None = None
+    for mention in mentions:
+        if mention.first_year is not None:
+            out.append(resolve(mention, None))
+        elif mention.get("rel"):
+            out.append(resolve(mention, _context(last_year, published)))
+        else:
+            out.append("")
+        if mention.year is not None and mention.serves_context:
+            last_year = mention
+    return out
+
+
+def _context(mention: PeriodMention | None, published: Date | None) -> YearContext | None:
+    if mention is not None and mention.year is not None:
+        return YearContext(mention.year, mention.fiscal, resolve(mention, None), published)
+    if published is not None:                  # rule 5: the publication year
+        return YearContext(published[0], False, "", published)
+    return None
+
+
+def _last_index(flags: Sequence[bool]) -> tuple[int, ...]:
+    """For each position, the index of the last True at or before it (-1: none)."""
     out, last = [], -1
-    for i, mention in enumerate(mentions):
-        if keep(mention):
+    for i, flag in enumerate(flags):
+        if flag:
             last = i
         out.append(last)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -55,35 +91,46 @@ class DocFacts:
     yuan_currency: str = "CNY"                 # what a bare yuan sign means in this document
     main_subject: str = ""                     # the article's main company, as written
     raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
+    published: Date | None = None              # the publication date (dateline or publication line)
+    published_span: tuple[int, int] | None = None
+    blocked: tuple[tuple[int, int], ...] = ()  # spans whose numbers are no claims (datelines)
     _starts: tuple[int, ...] = field(default=(), repr=False)
+    _resolved: tuple[str, ...] = field(default=(), repr=False)
     _year_at: tuple[int, ...] = field(default=(), repr=False)
     _dated_at: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
     def build(cls, periods: Sequence[PeriodMention], main_currency: str, yuan_currency: str,
-              main_subject: str, raw_text: Callable[[int, int], str]) -> DocFacts:
+              main_subject: str, raw_text: Callable[[int, int], str], published: Date | None = None,
+              published_span: tuple[int, int] | None = None,
+              blocked: Sequence[tuple[int, int]] = ()) -> DocFacts:
         ordered = tuple(sorted(periods, key=lambda p: p.start))
-        return cls(ordered, main_currency, yuan_currency, main_subject, raw_text,
-                   tuple(p.start for p in ordered),
-                   tuple(_last_index(ordered, lambda p: p.year is not None)),
-                   tuple(_last_index(ordered, lambda p: p.first_year is not None)))
+        resolved = _resolved(ordered, published)
+        return cls(ordered, main_currency, yuan_currency, main_subject, raw_text, published, published_span,
+                   tuple(blocked), tuple(p.start for p in ordered), tuple(resolved),
+                   _last_index([p.year is not None and p.serves_context for p in ordered]),
+                   _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]))
 
-    def _before(self, position: int, index: tuple[int, ...]) -> PeriodMention | None:
+    def _before(self, position: int, index: tuple[int, ...]) -> int:
         at = bisect.bisect_left(self._starts, position) - 1
-        if at < 0 or index[at] < 0:
-            return None
-        return self.periods[index[at]]
+        return index[at] if at >= 0 else -1
 
     def year_before(self, position: int) -> YearContext | None:
-        """The most recent explicit year before `position` (contract §3 rule 3)."""
-        best = self._before(position, self._year_at)
-        if best is None or best.year is None:
-            return None
-        return YearContext(best.year, best.fiscal, resolve(best, None))
+        """The most recent explicit year before `position` (contract §3 rule 3), else the
+        publication year (rule 5)."""
+        at = self._before(position, self._year_at)
+        return _context(self.periods[at] if at >= 0 else None, self.published)
 
-    def dated_mention_before(self, position: int) -> PeriodMention | None:
-        """The most recent year-bearing period expression before `position` (rule 4)."""
-        return self._before(position, self._dated_at)
+    def dated_before(self, position: int) -> Dated | None:
+        """The most recent year-bearing period expression before `position` (rule 4), else
+        the publication year (rule 5)."""
+        at = self._before(position, self._dated_at)
+        if at >= 0:
+            mention = self.periods[at]
+            return Dated(self._resolved[at], (mention.start, mention.end), mention.shape)
+        if self.published is not None and self.published_span is not None:
+            return Dated(str(self.published[0]), self.published_span, "year")
+        return None
 
     def periods_in(self, start: int, end: int) -> list[PeriodMention]:
         """The period mentions inside [start, end), in coordinates relative to `start`."""
@@ -91,3 +138,7 @@ class DocFacts:
         hi = bisect.bisect_left(self._starts, end)
         return [replace(p, start=p.start - start, end=p.end - start)
                 for p in self.periods[lo:hi] if p.end <= end]
+
+    def blocked_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Blocked spans overlapping [start, end), relative to `start`."""
+        return [(max(s, start) - start, min(e, end) - start) for s, e in self.blocked if s < end and start < e]

@@ -66,10 +66,9 @@ def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts) -> None:
             row.period = resolve(mention, facts.year_before(s.start + fig.start))
         row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
         return
-    dated = facts.dated_mention_before(s.start + fig.start)
+    dated = facts.dated_before(s.start + fig.start)
     if dated is not None:
-        row.period = resolve(dated, None)
-        row.period_span, row.period_shape = (dated.start, dated.end), dated.shape
+        row.period, row.period_span, row.period_shape = dated.period, dated.span, dated.shape
 
 
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:

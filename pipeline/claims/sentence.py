@@ -48,7 +48,8 @@ def read_sentence(text: str, start: int, quantities: Sequence[Quantity], facts: 
     """The sentence `text` (normalized) at document offset `start`, with its quantities."""
     clauses = clause_starts(text)
     periods = facts.periods_in(start, start + len(text))
-    figures = read_figures(text, quantities, clauses, [(p.start, p.end) for p in periods])
+    blocked = [(p.start, p.end) for p in periods] + facts.blocked_in(start, start + len(text))
+    figures = read_figures(text, quantities, clauses, blocked)
     figures, runs = distribute(figures, text)
     metrics = lexicon.find_metrics(text) if figures else []
     distributive = bool(figures) and lexicon.claim_rules()["distributive"].search(text) is not None

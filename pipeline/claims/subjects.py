@@ -10,10 +10,9 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-import jieba.posseg
-
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
+from pipeline.text.segment import pos_tokenizer
 
 from .lexicon import metric_table
 
@@ -43,7 +42,7 @@ def _entities(text: str) -> tuple[tuple[int, int], ...]:
     stop = _stop_words()
     spans: list[list[int]] = []
     position = 0
-    for token in jieba.posseg.cut(text):
+    for token in pos_tokenizer().cut(text):
         start, end = position, position + len(token.word)
         position = end
         is_entity = ((token.flag in _ENTITY_FLAGS and len(token.word) >= 2 and not token.word.isascii())
@@ -59,7 +58,7 @@ def _entities(text: str) -> tuple[tuple[int, int], ...]:
 
 def is_noun_phrase(text: str, flags: tuple[str, ...]) -> bool:
     """True when every jieba token of `text` has one of the part-of-speech `flags` ('' is one)."""
-    return all(token.flag in flags or token.flag[:1] == "n" for token in jieba.posseg.cut(text.strip()))
+    return all(token.flag in flags or token.flag[:1] == "n" for token in pos_tokenizer().cut(text.strip()))
 
 
 def main_subject(text: str) -> tuple[int, int] | None:

@@ -8,11 +8,12 @@ are in `rules/periods.yaml`. Resolving a mention to its normal form is `resolve.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from pipeline import rules
+from pipeline.quantities.numerals import small_int
 
 __all__ = ["PeriodMention", "find_periods"]
 
@@ -22,9 +23,10 @@ class PeriodMention:
     start: int
     end: int
     text: str
-    shape: str                  # year, half, quarter, month, day, *_span, duration
+    shape: str                  # year, half, quarter, month, day, *_span, duration, pub_day …
     fields: tuple               # (name, value) pairs of the named groups that matched
     rule: str
+    serves_context: bool = True  # False for since-phrases, kept comparison bases, prior-figure brackets
 
     def get(self, name: str) -> str | None:
         return dict(self.fields).get(name)
@@ -33,22 +35,27 @@ class PeriodMention:
     def year(self) -> int | None:
         """The explicit year the phrase carries (the last one written), else None."""
         for name in ("y2", "y", "yy2", "yy"):
-            raw = self.get(name)
-            if raw:
-                year = int(raw)
-                return year + 2000 if name.startswith("yy") else year
+            year = _year_value(self.get(name), name.startswith("yy"))
+            if year is not None:
+                return year
         return None
 
     @property
     def first_year(self) -> int | None:
-        raw_y, raw_yy = self.get("y"), self.get("yy")
-        if raw_y:
-            return int(raw_y)
-        return 2000 + int(raw_yy) if raw_yy else None
+        year = _year_value(self.get("y"), False)
+        return year if year is not None else _year_value(self.get("yy"), True)
 
     @property
     def fiscal(self) -> bool:
         return self.get("fy") is not None
+
+
+def _year_value(raw: str | None, two_digits: bool) -> int | None:
+    """A year written in Arabic or Chinese digits (2025, or four Chinese digits); 25 → 2025 for two digits."""
+    value = small_int(raw) if raw else None
+    if value is None:
+        return None
+    return value + 2000 if two_digits else value
 
 
 @functools.cache
@@ -72,10 +79,15 @@ def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern, re
     return compiled, regex.compile(data["comparison_before"]), regex.compile(data["comparison_keeps"])
 
 
-def find_periods(text: str) -> list[PeriodMention]:
-    """Every period expression in `text`, longest first where they overlap, in order."""
-    compiled, comparison, keeps = _compiled()
-    window = rules.load("periods")["comparison_window"]
+@functools.cache
+def _contexts() -> dict[str, regex.Pattern]:
+    data = rules.load("periods")
+    return {key: regex.compile(data[key]) for key in
+            ("since_before", "since_after", "prior_figure_before", "prior_figure_after")}
+
+
+def _candidates(text: str) -> list[PeriodMention]:
+    compiled, _, _ = _compiled()
     found: list[PeriodMention] = []
     for rule_id, shape, pattern in compiled:
         for match in pattern.finditer(text):
@@ -86,16 +98,48 @@ def find_periods(text: str) -> list[PeriodMention]:
                 continue
             fields = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             found.append(PeriodMention(start, end, text[start:end], shape, fields, rule_id))
+    return found
+
+
+def _longest_first(found: list[PeriodMention], length: int) -> list[PeriodMention]:
+    """Where mentions overlap, the longest wins."""
     found.sort(key=lambda p: (-(p.end - p.start), p.start))
     chosen: list[PeriodMention] = []
-    taken = [False] * (len(text) + 1)
+    taken = [False] * (length + 1)
     for mention in found:
         if any(taken[mention.start:mention.end]):
             continue
         chosen.append(mention)
         for i in range(mention.start, mention.end):
             taken[i] = True
-    # A comparison base ("than last year") is no period; decided on the longest phrase only.
-    chosen = [p for p in chosen
-              if not (comparison.search(text, max(0, p.start - window), p.start) and not keeps.match(text, p.end))]
-    return sorted(chosen, key=lambda p: p.start)
+    return chosen
+
+
+def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool) -> bool:
+    """Since-phrases ("since 2023"), comparison bases kept for a figure of their own ("than
+    last year's 11.6 bn"), prior-figure brackets ("(2024: HK$…)"), "same period last year"
+    and a past relative year that names a prior figure ("last year's 417,000 cars") never
+    lend their year to later claims (contract §3 rule 5)."""
+    _, _, keeps = _compiled()
+    past = rules.load("periods")["relative_years"].get(p.get("rel") or "", 0) < 0
+    if p.shape == "same_period" or (past and keeps.match(text, p.end)):
+        return False
+    c = _contexts()
+    lo = max(0, p.start - window)
+    since = c["since_before"].search(text, lo, p.start) or c["since_after"].match(text, p.end)
+    prior = c["prior_figure_before"].search(text, lo, p.start) and c["prior_figure_after"].match(text, p.end)
+    return not (kept_base or since or prior)
+
+
+def find_periods(text: str) -> list[PeriodMention]:
+    """Every period expression in `text`, longest first where they overlap, in order."""
+    _, comparison, keeps = _compiled()
+    window = rules.load("periods")["comparison_window"]
+    out = []
+    for p in _longest_first(_candidates(text), len(text)):
+        base = comparison.search(text, max(0, p.start - window), p.start)
+        kept = bool(keeps.match(text, p.end))
+        if base and not kept:
+            continue            # a comparison base ("than last year") is no period
+        out.append(replace(p, serves_context=_serves_context(text, p, window, bool(base))))
+    return sorted(out, key=lambda p: p.start)

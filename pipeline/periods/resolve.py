@@ -6,6 +6,7 @@ recent explicit year before the claim (`YearContext`).
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 import regex
@@ -25,6 +26,7 @@ class YearContext:
     year: int
     fiscal: bool = False
     last_period: str = ""
+    published: tuple[int, int, int] | None = None   # the publication date, for days relative to it
 
 
 def _base_year(mention: PeriodMention, context: YearContext | None) -> tuple[int, bool] | None:
@@ -111,10 +113,25 @@ def _day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) 
     return f"{year}-{month:02d}-{day:02d}"
 
 
+def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    """A day told against the publication date: today, yesterday, "today (the 10th)", "(the 9th)"."""
+    if context is None or context.published is None:
+        return ""
+    py, pm, pd_ = context.published
+    day = small_int(m.get("d") or "")
+    try:
+        if day:
+            return datetime.date(py, pm, day).isoformat()
+        offset = rules.load("periods")["relative_days"].get(m.get("dayrel") or "", 0)
+        return (datetime.date(py, pm, pd_) + datetime.timedelta(days=offset)).isoformat()
+    except ValueError:
+        return ""
+
+
 # One normalizer per shape of rules/periods.yaml.
 _SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
            "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
-           "month": _month, "month_span": _month_span, "day": _day}
+           "month": _month, "month_span": _month_span, "day": _day, "pub_day": _pub_day}
 
 
 def resolve(mention: PeriodMention, context: YearContext | None) -> str:

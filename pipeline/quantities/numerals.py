@@ -185,6 +185,8 @@ def _section(tokens: Sequence[Token]) -> Decimal:
         return tokens[0].value
     if all(t.kind in ("dig", "zero") for t in tokens):
         return _positional(tokens)
+    if len(tokens) > 2 and tokens[-1].kind == "point" and all(t.kind in ("dig", "zero") for t in tokens[:-1]):
+        return _positional(tokens[:-1]) + tokens[-1].value      # five-zero-five-seven point four
     return _Section(tokens).value()
 
 

@@ -44,6 +44,8 @@ class Boilerplate(RuleFile):
     dateline_stamp: Pattern
     credits: Credits
     title_max_chars: Count
+    long_line_chars: Count
+    publication_line: Pattern
 
 
 # -- changes.yaml -------------------------------------------------------------------
@@ -146,7 +148,7 @@ class Modality(RuleFile):
 
 # -- periods.yaml -------------------------------------------------------------------
 Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span",
-                "year_span", "duration", "same_period", "ended"]
+                "year_span", "duration", "same_period", "ended", "pub_day"]
 
 
 class PeriodRule(Strict):
@@ -160,6 +162,11 @@ class Periods(RuleFile):
     comparison_before: Pattern
     comparison_keeps: Pattern
     comparison_window: Count
+    since_before: Pattern
+    since_after: Pattern
+    prior_figure_before: Pattern
+    prior_figure_after: Pattern
+    relative_days: dict[str, int]
     relative_years: dict[str, int]
     rules: list[PeriodRule]
     ended_spans: dict[str, int]
@@ -190,7 +197,9 @@ class Qualifiers(RuleFile):
 # -- segmentation.yaml --------------------------------------------------------------
 class Segmentation(RuleFile):
     sentence_end: Pattern
+    list_item_start: Pattern
     clause_separators: Pattern
+    clause_space: Pattern
     brackets_open: Word
     brackets_close: Word
     extra_words: Words

@@ -1,21 +1,24 @@
-"""Segment: a spaCy `zh` pipeline with jieba as segmenter, sentences and clauses.
+"""Segment: sentences and clauses by the rules, and jieba tokens with the finance dictionary.
 
-The pipeline runs on the normalized text (same length as the plain text), so
-token and sentence offsets are plain-text offsets. jieba gets a finance user
-dictionary — every metric term of `rules/metrics.yaml` plus the extra words of
-`rules/segmentation.yaml` — so metric phrases stay single tokens.
+Sentences end after 。！？!? (with closing quotes) and at line breaks — not at ；— and a
+list item (a bullet such as ● or ■, or a circled number ①) starts a new one: scraped
+pages often have neither 。 nor line breaks between items (contract §2 `sentence`).
+Clauses break at commas and semicolons outside brackets, and at a run of spaces between
+two words of a list item (rules/segmentation.yaml). Both are one regex pass, linear in
+the text.
+
+Tokens come from a private `jieba.Tokenizer` that knows every metric term of
+rules/metrics.yaml and the extra words of rules/segmentation.yaml; jieba's global
+dictionary is never changed (a library is a guest in its user's process).
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import logging
 
 import jieba
+import jieba.posseg
 import regex
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from pipeline import rules
 
@@ -29,70 +32,50 @@ def _boundaries() -> dict:
     data = rules.load("segmentation")
     return {
         "sentence_end": regex.compile(data["sentence_end"]),
+        "item_start": regex.compile(data["list_item_start"]),
         "clause_sep": regex.compile(data["clause_separators"]),
+        "clause_space": regex.compile(data["clause_space"]),
         "open": set(data["brackets_open"]),
         "close": set(data["brackets_close"]),
     }
 
 
-@functools.cache
-def load_user_dictionary() -> int:
-    """Add the finance terms to jieba's dictionary once; returns how many were added."""
-    metric_terms = [t for entry in rules.load("metrics")["metrics"].values() for t in entry["terms"]]
-    terms = {normalize_text(w) for w in metric_terms + rules.load("segmentation")["extra_words"]}
-    for term in sorted(terms):
-        jieba.add_word(term, freq=200000)
-    return len(terms)
-
-
-@Language.component("zh_sentences")
-def mark_sentences(doc: Doc) -> Doc:
-    """Sentence starts after 。！？!? and after line breaks (not after ；)."""
-    ends = sorted(m.end() for m in _boundaries()["sentence_end"].finditer(doc.text))
-    for token in doc[1:]:
-        # A boundary that falls after the previous token's start and by this token's start
-        # (whitespace between tokens is not a token of its own).
-        at = bisect.bisect_right(ends, doc[token.i - 1].idx)
-        token.is_sent_start = at < len(ends) and ends[at] <= token.idx
-    if len(doc):
-        doc[0].is_sent_start = True
-    return doc
-
-
-@functools.cache
-def make_nlp() -> Language:
-    """The blank Chinese pipeline with jieba and the sentence marker."""
-    load_user_dictionary()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.add_pipe("zh_sentences")
-    return nlp
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentences of text[start:end] (by the spaCy pipeline) as (start, end) offsets into
-    `text`, trimmed of surrounding whitespace, blank ones dropped."""
+    """Sentences of text[start:end] as (start, end) offsets into `text`, trimmed of
+    surrounding whitespace, blank ones dropped."""
     end = len(text) if end is None else end
-    out = []
-    for sent in make_nlp()(text[start:end]).sents:
-        s, e = start + sent.start_char, start + sent.end_char
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+    b = _boundaries()
+    cuts = {m.end() for m in b["sentence_end"].finditer(text, start, end)}
+    cuts |= {m.start() for m in b["item_start"].finditer(text, start, end)}
+    out, previous = [], start
+    for cut in sorted(cuts | {end}):
+        span = _trimmed(text, previous, cut)
+        if span:
+            out.append(span)
+        previous = cut
     return out
 
 
 def clause_starts(sentence: str) -> list[int]:
     """For each index of `sentence`, the start of its clause (one entry past the end too).
 
-    Clauses break at commas and semicolons outside brackets; a comma between two
-    digits is a thousands separator and does not break.
+    Clauses break at commas and semicolons outside brackets (a comma between two digits
+    is a thousands separator) and at spaces between the words of a list item.
     """
     b = _boundaries()
+    spaces = {m.end() for m in b["clause_space"].finditer(sentence)}
     starts, current, depth = [], 0, 0
     for i, ch in enumerate(sentence):
+        if depth == 0 and i in spaces:
+            current = i
         starts.append(current)
         if ch in b["open"]:
             depth += 1
@@ -106,6 +89,26 @@ def clause_starts(sentence: str) -> list[int]:
     return starts
 
 
+@functools.cache
+def tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer with the finance terms (the global one stays untouched)."""
+    private = jieba.Tokenizer()
+    metric_terms = [t for entry in rules.load("metrics")["metrics"].values() for t in entry["terms"]]
+    for term in sorted({normalize_text(w) for w in metric_terms + rules.load("segmentation")["extra_words"]}):
+        private.add_word(term, freq=200000)
+    return private
+
+
+@functools.cache
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """Part-of-speech tagging with the private tokenizer's dictionary."""
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
 def tokens(text: str) -> list[tuple[int, int]]:
-    """jieba tokens of `text` as (start, end) offsets, through the spaCy pipeline."""
-    return [(t.idx, t.idx + len(t.text)) for t in make_nlp()(text)]
+    """jieba tokens of `text` as (start, end) offsets."""
+    out, position = [], 0
+    for word in tokenizer().cut(text):
+        out.append((position, position + len(word)))
+        position += len(word)
+    return out

@@ -1,0 +1,86 @@
+"""What a piece of page text is: spam header, footer boilerplate, publication dateline.
+
+Each test looks at one piece (a line, or a part of a one-line page between runs of
+spaces) and uses only the rules in `rules/boilerplate.yaml`: marker words, the shape of
+a keyword list, footer markers, dateline patterns — not any one site's exact lines.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from pipeline import rules
+
+
+@functools.cache
+def patterns() -> dict:
+    data = rules.load("boilerplate")
+    header, footer = data["header"], data["footer"]
+    listing = header["keyword_list"]
+    return {
+        "header_markers": regex.compile(rules.any_of(header["markers"]), regex.I),
+        "header_max": int(header["max_lines"]),
+        "separators": regex.compile(listing["separators"]),
+        "min_pieces": int(listing["min_pieces"]),
+        "max_piece": int(listing["max_piece_chars"]),
+        "sentence_in_line": regex.compile(listing["sentence_end"]),
+        "hashtag": regex.compile(header["hashtag"]),
+        "footer_markers": regex.compile(rules.any_of(footer["markers"]), regex.I),
+        "short": int(footer["short_line_chars"]),
+        "list_item": regex.compile(footer["list_item"]),
+        "sentence_end": regex.compile(footer["sentence_end"]),
+        "search_from": float(footer["search_from"]),
+        "credits": regex.compile(data["credits"]["pattern"]),
+        "dateline": regex.compile(data["dateline"]),
+        "dateline_stamp": regex.compile(data["dateline_stamp"]),
+        "publication_line": regex.compile(data["publication_line"]),
+        "roles": {word: role for role, ws in data["credits"]["roles"].items() for word in ws},
+        "title_max": int(data["title_max_chars"]),
+        "long_line": int(data["long_line_chars"]),
+    }
+
+
+def is_keyword_list(line: str) -> bool:
+    """A line made of many short pieces between separators, with no sentence in it."""
+    p = patterns()
+    if p["sentence_in_line"].search(line):
+        return False
+    pieces = [x for x in p["separators"].split(line.strip()) if x]
+    return len(pieces) >= p["min_pieces"] and max(map(len, pieces)) <= p["max_piece"]
+
+
+def is_header_line(line: str) -> bool:
+    p = patterns()
+    return bool(p["header_markers"].search(line) or is_keyword_list(line)
+                or len(p["hashtag"].findall(line)) >= 2)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that only gives a publication date/time (maybe with a source name), or a
+    date alone in brackets under the title."""
+    p = patterns()
+    return bool(line.strip()) and bool(p["dateline"].match(line) or p["dateline_stamp"].search(line))
+
+
+def is_publication_line(line: str) -> bool:
+    """A dateline, or a line that says when the page was published ("published 2025-08-28")."""
+    return is_dateline(line) or bool(patterns()["publication_line"].search(line))
+
+
+def is_footer_marker(line: str) -> bool:
+    """A footer marker, unless it only trails a long body paragraph (a reporter credit after the last sentence)."""
+    p = patterns()
+    match = p["footer_markers"].search(line)
+    if not match:
+        return False
+    lead = line[:match.start()]
+    return not (len(lead) > p["short"] and p["sentence_in_line"].search(lead))
+
+
+def footer_compatible(line: str) -> bool:
+    """Lines that may sit inside a footer: blank, marker, or a short non-sentence line."""
+    p = patterns()
+    stripped = line.strip()
+    return (not stripped or is_footer_marker(stripped) or bool(p["list_item"].match(stripped))
+            or (len(stripped) <= p["short"] and not p["sentence_end"].search(stripped)))
