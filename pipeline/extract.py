@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.claims import DocFacts, Row, claim_rows, currencies
+from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
 from pipeline.claims.lexicon import windows
 from pipeline.claims.subjects import main_subject
 from pipeline.io.load import Source, from_text, load_file
@@ -87,9 +87,11 @@ def _publication(article: Article) -> tuple[tuple[int, int, int] | None, tuple[i
 
 
 def document_facts(article: Article) -> DocFacts:
-    main, yuan = currencies(q for _, _, quantities in article.sentences for q in quantities)
+    body = (article.cleaned.body_start, article.cleaned.body_end)
+    money = ((start + q.start, q) for start, _, quantities in article.sentences for q in quantities)
+    currencies = read_currencies(article.normalized, *body, money)
     published, published_span = _publication(article)
-    return DocFacts.build(_body_periods(article), main, yuan, _main_subject(article),
+    return DocFacts.build(_body_periods(article), currencies, _main_subject(article),
                           lambda s, e: article.raw(s, e)[2], published, published_span,
                           article.cleaned.datelines)
 

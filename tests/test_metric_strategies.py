@@ -59,7 +59,8 @@ def _row(text: str, anchor: str):
 LEVELS = [
     # (sentence, anchor, deciding strategy, expected metric_text)
     ("研發投入285億元，佔營業收入的3.47%。", "3.47%", "share_of_previous_part", "研發投入"),
-    ("實物商品網上零售額佔社會消費品零售總額的比重為24.7%。", "24.7%", "share_phrase", "佔社會消費品零售總額的比重"),
+    ("對東盟進出口佔全市比重達52.6%。", "52.6%", "share_of_named_part", "進出口"),
+    ("其中，佔社會消費品零售總額的比重為24.7%。", "24.7%", "share_phrase", "佔社會消費品零售總額的比重"),
     ("騰訊淨利潤為1940億元。", "1940億元", "named_in_text", "淨利潤"),
     ("淨利潤53億元，較上年同期的116億元大幅減少。", "116億元", "base_continues_previous", "淨利潤"),
     ("各業務中，雲服務收入佔比最大，達到38.5%。", "38.5%", "ratio_named_since_last_figure", "佔比"),

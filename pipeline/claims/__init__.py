@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from pipeline.quantities import Quantity
 
 from .assemble import assemble_sentence
-from .document import DocFacts, currencies
+from .currency import Currencies, read_currencies
+from .document import DocFacts
 from .rows import Row
 from .sentence import read_sentence
 from .state import PassState
 
-__all__ = ["DocFacts", "Row", "claim_rows", "currencies"]
+__all__ = ["Currencies", "DocFacts", "Row", "claim_rows", "read_currencies"]
 
 
 def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]]],

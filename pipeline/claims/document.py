@@ -1,42 +1,18 @@
 """Facts about one document that every sentence needs, computed once, never changed.
 
 `DocFacts` holds the body's period mentions (with bisection indexes for "the most
-recent year before here"), the main currency and what a bare yuan sign means
-(contract §1), the article's main subject, and a map from document spans to the
-raw text.
+recent year before here"), the publication date, the currency facts (currency.py),
+the article's main subject, and a map from document spans to the raw text.
 """
 from __future__ import annotations
 
 import bisect
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from pipeline import rules
 from pipeline.periods import PeriodMention, YearContext, resolve
-from pipeline.quantities import Quantity
 
-
-def currencies(quantities: Iterable[Quantity]) -> tuple[str, str]:
-    """(main currency, currency of a bare yuan sign) of the body's money mentions (contract §1).
-
-    The main currency is the one written most often. A bare yuan sign is CNY, except in
-    a document whose most written explicit currency also counts in yuan (New Taiwan
-    dollars: rules/claim_filters.yaml `generic_yuan_currencies`).
-    """
-    explicit: Counter[str] = Counter()
-    generic = 0
-    for q in quantities:
-        if q.kind == "money" and q.unit:
-            if q.generic_currency:
-                generic += 1
-            else:
-                explicit[q.unit] += 1
-    top = explicit.most_common(1)[0][0] if explicit else ""
-    yuan = top if top in rules.load("claim_filters")["generic_yuan_currencies"] else "CNY"
-    counts = explicit + Counter({yuan: generic})
-    return (counts.most_common(1)[0][0] if counts else "CNY"), yuan
-
+from .currency import Currencies
 
 Date = tuple[int, int, int]
 
@@ -87,8 +63,7 @@ def _last_index(flags: Sequence[bool]) -> tuple[int, ...]:
 @dataclass(frozen=True)
 class DocFacts:
     periods: tuple[PeriodMention, ...]         # body period mentions, document coordinates, by start
-    main_currency: str = "CNY"
-    yuan_currency: str = "CNY"                 # what a bare yuan sign means in this document
+    currencies: Currencies = Currencies()     # main currency, bare yuan, declarations
     main_subject: str = ""                     # the article's main company, as written
     raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
     published: Date | None = None              # the publication date (dateline or publication line)
@@ -100,13 +75,13 @@ class DocFacts:
     _dated_at: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
-    def build(cls, periods: Sequence[PeriodMention], main_currency: str, yuan_currency: str,
-              main_subject: str, raw_text: Callable[[int, int], str], published: Date | None = None,
+    def build(cls, periods: Sequence[PeriodMention], currencies: Currencies, main_subject: str,
+              raw_text: Callable[[int, int], str], published: Date | None = None,
               published_span: tuple[int, int] | None = None,
               blocked: Sequence[tuple[int, int]] = ()) -> DocFacts:
         ordered = tuple(sorted(periods, key=lambda p: p.start))
         resolved = _resolved(ordered, published)
-        return cls(ordered, main_currency, yuan_currency, main_subject, raw_text, published, published_span,
+        return cls(ordered, currencies, main_subject, raw_text, published, published_span,
                    tuple(blocked), tuple(p.start for p in ordered), tuple(resolved),
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
                    _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]))

@@ -6,6 +6,8 @@ change, modality, and subject. `new_row` puts them together.
 """
 from __future__ import annotations
 
+import regex
+
 from pipeline.periods import PeriodMention, resolve
 
 from . import lexicon
@@ -18,23 +20,23 @@ from .state import PassState
 from .subjects import find_subject
 
 
-def currency(fig: Figure, facts: DocFacts) -> str:
+def currency(fig: Figure, facts: DocFacts, position: int) -> str:
     if fig.generic_currency:
-        return facts.yuan_currency
-    return fig.unit or facts.main_currency
+        return facts.currencies.bare_yuan(position)
+    return fig.unit or facts.currencies.unwritten(position)
 
 
-def kind_and_unit(fig: Figure, metric_kind: str, facts: DocFacts) -> tuple[str, str]:
+def kind_and_unit(fig: Figure, metric_kind: str, facts: DocFacts, position: int) -> tuple[str, str]:
     if fig.role == "change":
         if fig.change_abs is None:
             return "change", ""
-        return "change", currency(fig, facts) if fig.measure == "money" else fig.unit
+        return "change", currency(fig, facts, position) if fig.measure == "money" else fig.unit
     if fig.measure == "money":
-        return "amount", currency(fig, facts)
+        return "amount", currency(fig, facts, position)
     if fig.measure in ("percent", "multiple"):
         return "ratio", fig.unit or "%"
     if fig.measure == "count" and metric_kind == "money" and not fig.unit:
-        return "amount", facts.main_currency
+        return "amount", facts.currencies.unwritten(position)
     return "count", fig.unit
 
 
@@ -42,21 +44,56 @@ def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
     """P of contract §3 step 1, in sentence coordinates: own clause, bracket after, earlier."""
     gap = lexicon.windows()["bracket_period_gap"]
     text, clause = s.text, s.clause(fig.start)
-    for p in s.periods:
+    # A bracket giving a prior figure ("(2024: …)") is the period of the figures inside it
+    # only; a comparison base ("than September's 41,581") is the period of its own figure only.
+    periods = [p for p in s.periods if (not p.prior_figure or _inside_bracket(p, fig, text))
+               and (not p.comparison_base or _names(p, fig, text))]
+    for p in periods:
         if fig.end <= p.start <= fig.end + gap and text[fig.end:p.start].strip() in "(（":
             if text[fig.end:fig.end + 1] in "(（":
                 return p
-    in_clause = [p for p in s.periods if clause <= p.start and p.end <= fig.start]
+    in_clause = [p for p in periods if clause <= p.start and p.end <= fig.start]
     if in_clause:
         return in_clause[-1]
-    earlier = [p for p in s.periods if p.end <= fig.start]
+    earlier = [p for p in periods if p.end <= fig.start]
     return earlier[-1] if earlier else None
 
 
-def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts) -> None:
+def _names(p: PeriodMention, fig: Figure, text: str) -> bool:
+    """A comparison base names this figure ("than last year's 11.6 bn"): it stands right before it."""
+    gap = text[p.end:fig.start]
+    return p.names_figure and p.end <= fig.start and len(gap) <= lexicon.windows()["base_figure_gap"] \
+        and not any(ch in gap for ch in ",，;；")
+
+
+def _inside_bracket(p: PeriodMention, fig: Figure, text: str) -> bool:
+    return p.end <= fig.start and not any(ch in text[p.end:fig.start] for ch in ")）")
+
+
+def _year_earlier(period: str) -> str:
+    return regex.sub(r"(?<!\d)\d{4}(?!\d)", lambda y: str(int(y.group()) - 1), period)
+
+
+def _prior_period(mention: PeriodMention, main: Row | None) -> str:
+    """A prior figure in brackets ("(2024: HK$0.37)") has the main figure's period in the named year."""
+    if mention.shape != "year" or main is None or not main.period or mention.year is None:
+        return resolve(mention, None)
+    return regex.sub(r"(?<!\d)\d{4}(?!\d)", str(mention.year), main.period)
+
+
+def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts, main: Row | None = None) -> None:
     """The row's period: P in the sentence resolved against the document's years, else
-    the most recent year-bearing period before it (contract §3 rules 1–4)."""
+    the most recent year-bearing period before it (contract §3 rules 1–5). `main` is the
+    claim a prior figure in brackets is compared with."""
     mention = period_for(fig, s)
+    if mention is not None and mention.shape == "same_period" and main is not None and main.period:
+        row.period = _year_earlier(main.period)      # "same period last year": a year before the compared figure
+        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
+        return
+    if mention is not None and mention.prior_figure:
+        row.period = _prior_period(mention, main)
+        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
+        return
     if mention is not None:
         run_index = s.run_index(fig)
         if mention.shape == "year_span" and s.distributive and run_index is not None:
@@ -69,6 +106,16 @@ def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts) -> None:
     dated = facts.dated_before(s.start + fig.start)
     if dated is not None:
         row.period, row.period_span, row.period_shape = dated.period, dated.span, dated.shape
+
+
+def basis_start(fig: Figure, s: Sentence) -> int:
+    """Where a change's basis word may stand: its own clause — or, when the change follows
+    the base it is compared with ("than last year's 5.4 bn, down 0.37 bn"), the base's clause too."""
+    clause = s.clause(fig.start)
+    before = [f for f in s.figures if f.end <= fig.start]
+    if before and before[-1].base and s.clause(before[-1].start) < clause:
+        return s.clause(before[-1].start)
+    return clause
 
 
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
@@ -119,7 +166,7 @@ def _subject(row: Row, s: Sentence, facts: DocFacts, state: PassState) -> str:
 def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
             s: Sentence, facts: DocFacts, state: PassState) -> Row:
     """A row for `fig`, its metric named by `metric` or continued from `continued`."""
-    kind, unit = kind_and_unit(fig, metric.kind if metric else "", facts)
+    kind, unit = kind_and_unit(fig, metric.kind if metric else "", facts, s.start + fig.start)
     row = Row(s.start + fig.start, s.start + fig.end, kind, value=fig.value, value_max=fig.value_max,
               unit=unit, unit_spans=tuple(s.doc_span(a, b) for a, b in fig.unit_spans), qualifier=fig.qualifier,
               change_pct=fig.change_pct, change_pp=fig.change_pp, change_abs=fig.change_abs,
@@ -132,9 +179,9 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.take_period(continued)
         row.subject = continued.subject
     else:
-        set_period(row, fig, s, facts)
+        set_period(row, fig, s, facts, state.previous_row())
         row.subject = _subject(row, s, facts, state)
     row.modality = modality_of(s.text, fig.start, s.clauses)
     if fig.role == "change":
-        row.change_basis = basis_of(s.text, s.clause(fig.start), fig.start, row.period_shape)
+        row.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)
     return row

@@ -9,9 +9,7 @@ durations, model names, vague magnitudes) are dropped here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-
-import regex
+from dataclasses import dataclass
 
 from pipeline.quantities import Quantity
 
@@ -45,7 +43,7 @@ def _qualifier_before(before: str) -> tuple[str, str]:
     """(symbol, text left before it) for a hedge word right before a figure."""
     q = lexicon.qualifiers()
     match = q["longest_before"].search(before)
-    if not match:
+    if not match or q["not_hedges"].search(before):
         return "", before
     for i, symbol in enumerate(q["symbols"]):
         if match.group(f"q{i}"):
@@ -198,7 +196,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
     fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:q.end])
                      or _qualifier_after(sentence[fig.end:fig.end + w["qualifier_after"]]) or "=")
-    return _role(fig, q, before, after)
+    return _role(fig, q, before, sentence[fig.end:])
 
 
 def _basis_at_end(before: str) -> bool:
@@ -218,6 +216,33 @@ def fixed_change_figures(sentence: str) -> list[Figure]:
     return figures
 
 
+def _listed(sentence: str, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+    """Only list separators (and period phrases) between two figures: the second is the
+    next item of the same list."""
+    gap = list(sentence[start:end])
+    for b_start, b_end in blocked:
+        for i in range(max(b_start, start), min(b_end, end)):
+            gap[i - start] = " "
+    return lexicon.list_separator().match("".join(gap)) is not None
+
+
+def _count_range(previous: Figure | None, figure: Figure, sentence: str) -> bool:
+    """Two counts with the same measure word joined by a range separator are one range."""
+    return (previous is not None and previous.role == figure.role == "level" and previous.measure == "count"
+            and figure.measure == "count" and bool(previous.unit) and previous.unit == figure.unit
+            and previous.value_max is None and previous.value is not None and figure.value is not None
+            and previous.value < figure.value
+            and lexicon.range_gap().fullmatch(sentence, previous.end, figure.start) is not None)
+
+
+def _rate_of_change(previous: Figure | None, figure: Figure, sentence: str) -> bool:
+    """A percent right after an absolute change, joined by "or", is that change's rate."""
+    return (previous is not None and previous.role == "change" and previous.change_abs is not None
+            and previous.change_pct is None and figure.measure == "percent"
+            and (figure.value is not None or figure.change_pct is not None)
+            and lexicon.changes()["change_rate_gap"].fullmatch(sentence, previous.end, figure.start) is not None)
+
+
 def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: list[int],
                  blocked: list[tuple[int, int]]) -> list[Figure]:
     """Every figure of a normalized sentence, in order, from its quantities; `blocked`
@@ -230,57 +255,21 @@ def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: l
         if figure is None:
             continue
         previous = figures[-1] if figures else None
+        if _count_range(previous, figure, sentence):
+            assert previous is not None
+            previous.value_max, previous.end = figure.value, figure.end     # "125,000 to 132,000 cars"
+            continue
+        if _rate_of_change(previous, figure, sentence):
+            assert previous is not None
+            rate = figure.value if figure.value is not None else figure.change_pct
+            previous.change_pct = abs(rate or 0) * previous.sign     # "down 2.39 bn, or 44%"
+            continue
         if (previous is not None and previous.role == "change" and figure.role == "level"
-                and figure.measure == previous.measure
-                and lexicon.list_separator().match(sentence[previous.end:q.start])):
-            _set_change(figure, q, previous.sign)      # "up 11.4% and 24.1% respectively"
+                and figure.measure == previous.measure and _listed(sentence, previous.end, q.start, blocked)):
+            _set_change(figure, q, previous.sign)      # "up 11.4% and 24.1% respectively", "Q1 up 5.5%, Q2 5.9%"
         figures.append(figure)
     taken = [(f.start, f.end) for f in figures]
     for figure in fixed_change_figures(sentence):
         if not any(figure.start < e and s < figure.end for s, e in taken):
             figures.append(figure)
     return sorted(figures, key=lambda f: f.start)
-
-
-def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list[list[Figure]]]:
-    """Runs of level figures that form a list ("A, B and C yuan"): the last figure's scale
-    and unit apply to all. Returns the figures (list members replaced by their completed
-    copies) and the runs of two or more."""
-    runs: list[list[Figure]] = []
-    current: list[Figure] = []
-    for fig in figures:
-        if fig.role != "level":
-            current = []
-            continue
-        if current and lexicon.list_separator().match(sentence[current[-1].end:fig.start]):
-            current.append(fig)
-        else:
-            current = [fig]
-            runs.append(current)
-    runs = [run for run in runs if len(run) > 1]
-    completed: dict[int, Figure] = {}
-    for run in runs:
-        last = run[-1]
-        scale = _scale_of(last, sentence)
-        for i, fig in enumerate(run[:-1]):
-            run[i] = completed[id(fig)] = _completed(fig, last, scale)
-    return [completed.get(id(f), f) for f in figures], runs
-
-
-def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
-    """A list member with the scale, unit and currency written after the list's last figure."""
-    changes: dict = {"bare": False}
-    if fig.bare and scale and fig.value is not None:
-        changes.update(value=fig.value * scale, unit_spans=last.unit_spans)
-    if fig.measure == "count" and not fig.unit and last.measure == "money":
-        changes.update(measure="money", unit=last.unit, generic_currency=last.generic_currency)
-    return replace(fig, **changes)
-
-
-def _scale_of(fig: Figure, sentence: str) -> float | None:
-    """The power of ten that a figure's scale word applied (1e8 for "hundred million"), from its digits."""
-    digits = regex.match(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?", sentence[fig.start:fig.end])
-    if not digits or fig.value is None:
-        return None
-    written = float(digits.group().replace(",", ""))
-    return fig.value / written if written else None

@@ -108,6 +108,7 @@ def changes() -> dict:
         "multiple_of_base": regex.compile(data["multiple_of_base"]),
         "growth_noun": regex.compile(data["growth_noun_tail"]),
         "comparison_base": regex.compile(data["comparison_base"]),
+        "change_rate_gap": regex.compile(data["change_rate_gap"]),
         "growth_nouns": regex.compile(_alt(data["growth_nouns"])),
     }
 
@@ -122,7 +123,8 @@ def qualifiers() -> dict:
         f"(?<q{i}>{_alt(ws)})" for i, (_, ws) in enumerate(data["before"].items())) + ")$")
     inside = [(sym, regex.compile(_alt(ws))) for sym, ws in data.get("inside", {}).items()]
     return {"before": before, "after": after, "longest_before": longest_before,
-            "symbols": list(data["before"].keys()), "inside": inside}
+            "symbols": list(data["before"].keys()), "inside": inside,
+            "not_hedges": regex.compile(f"{_alt(data['not_hedges'])}$")}
 
 
 @functools.cache
@@ -161,7 +163,14 @@ def claim_rules() -> dict:
             "share_metric": data["share_metric"],
             "sub_item_opening": regex.compile(data["sub_item_opening"]),
             "continuation": regex.compile(data["continuation_gap"]),
+            "link_only_clause": regex.compile(data["link_only_clause"]),
             "item_flags": tuple(data["continuation_item_flags"])}
+
+
+@functools.cache
+def range_gap() -> regex.Pattern:
+    """What joins the two ends of a range (rules/quantity_numerals.yaml range_separators)."""
+    return regex.compile(rf"\s*{_alt(rules.load('quantity_numerals')['range_separators'])}{{1,2}}\s*")
 
 
 @functools.cache

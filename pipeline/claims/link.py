@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon
-from .fields import basis_of
+from .fields import basis_of, basis_start
 from .figures import Figure
 from .lexicon import MetricMention
 from .metric import metric_since_last_figure
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
+from .subjects import names_an_entity
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class ChangeCase:
 def _own_period(case: ChangeCase) -> bool:
     """The change's clause names a period of its own after any figure before it (a Q3 net addition)."""
     start = max(case.clause, case.state.last_end)
-    return any(start <= p.start and p.end <= case.fig.start for p in case.s.periods)
+    return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base for p in case.s.periods)
 
 
 def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
@@ -75,9 +76,20 @@ def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
     return Attach(row) if not row.has_change and (same or following) else None
 
 
+def _sub_items(case: ChangeCase) -> bool:
+    """The sentence lists sub-items of the claim before it ("of which, cities up 0.3%")."""
+    return lexicon.claim_rules()["sub_item_opening"].match(case.s.text) is not None
+
+
+def _own_subject(case: ChangeCase) -> bool:
+    """The change's clause names an entity of its own ("the ADR rose 3.4%"): it continues no
+    one — unless the sentence lists sub-items, whose names are parts of the claim before."""
+    return not _sub_items(case) and names_an_entity(case.s.text, case.clause, case.fig.start)
+
+
 def further_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
     """A level's second change (sequential after year on year) is a change-only row continuing it."""
-    if case.state.level is None:
+    if case.state.level is None or _own_subject(case):
         return None
     row, _ = case.state.level
     same, _ = case.level_clauses()
@@ -95,10 +107,11 @@ def named_since_last_figure(case: ChangeCase) -> Attach | NewRow | None:
 
 def continues_previous(case: ChangeCase) -> Attach | NewRow | None:
     """No metric: the sentence's last claim, or, in a sub-item sentence ("of which, …"), the document's."""
+    if _own_subject(case):
+        return NewRow()
     if case.state.rows:
         return NewRow(None, case.state.rows[-1])
-    opening = lexicon.claim_rules()["sub_item_opening"].match(case.s.text)
-    return NewRow(None, case.state.last_row if opening else None)
+    return NewRow(None, case.state.last_row if _sub_items(case) else None)
 
 
 ChangeStrategy = Callable[[ChangeCase], "Attach | NewRow | None"]
@@ -121,7 +134,7 @@ def attach(row: Row, fig: Figure, s: Sentence) -> None:
     for target in [row, *row.linked]:
         target.change_pct, target.change_pp = fig.change_pct, fig.change_pp
         target.change_abs, target.change_max = fig.change_abs, fig.change_max
-        target.change_basis = basis_of(s.text, s.clause(fig.start), fig.start, target.period_shape)
+        target.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, target.period_shape)
         if fig.change_abs is not None and target.kind == "change":
             target.unit = fig.unit
 

@@ -126,6 +126,15 @@ class LevelCase:
         return self.fig.measure in ("percent", "multiple")
 
 
+def share_of_named_part(case: LevelCase) -> Choice | None:
+    """"trade made up 52.6% of the city's": the part named right before the share phrase is the metric."""
+    if case.share is None:
+        return None
+    at = case.share.start("phrase")
+    named = [m for m in case.s.metrics if case.clause <= m.start and m.end <= at and not case.s.text[m.end:at].strip()]
+    return Choice(named[-1]) if named else None
+
+
 def share_of_previous_part(case: LevelCase) -> Choice | None:
     """"fintech spend …, 3.47% of revenue": the share continues the part named before."""
     share, rows = case.share, case.state.rows
@@ -161,6 +170,15 @@ def ratio_named_since_last_figure(case: LevelCase) -> Choice | None:
     return Choice(metric) if metric is not None else None
 
 
+def named_before_a_link_clause(case: LevelCase) -> Choice | None:
+    """"the share price rose today, closing at 7.12": a clause of only a link verb takes the metric named
+    in the clause before it."""
+    if not lexicon.claim_rules()["link_only_clause"].fullmatch(case.s.text, case.clause, case.fig.start):
+        return None
+    metric = metric_since_last_figure(case.fig, case.s, case.state)
+    return Choice(metric) if metric is not None else None
+
+
 def continues_previous_clause(case: LevelCase) -> Choice | None:
     if _continues_previous(case.fig, case.clause, case.s, case.state):
         return Choice(None, case.state.previous_row())
@@ -183,8 +201,9 @@ LevelStrategy = Callable[[LevelCase], "Choice | None"]
 # The order is the precedence: a share phrase overrides a metric named in the text;
 # a named metric overrides every continuation.
 LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
-    share_of_previous_part, share_phrase, named_in_text, base_continues_previous,
-    ratio_named_since_last_figure, continues_previous_clause, later_member_of_list, unclaimed_ratio,
+    share_of_named_part, share_of_previous_part, share_phrase, named_in_text, base_continues_previous,
+    ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
+    unclaimed_ratio,
 )
 
 

@@ -15,8 +15,9 @@ from pipeline.text.segment import clause_starts
 
 from . import lexicon
 from .document import DocFacts
-from .figures import Figure, distribute, read_figures
+from .figures import Figure, read_figures
 from .lexicon import MetricMention
+from .lists import distribute
 
 
 @dataclass(frozen=True)

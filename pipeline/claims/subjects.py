@@ -88,3 +88,9 @@ def find_subject(sentence: str, s0: int, row) -> SubjectMention | None:
         return None
     start, end = candidates[-1]
     return SubjectMention(start, end, sentence[start:end] in references)
+
+
+def names_an_entity(sentence: str, start: int, end: int) -> bool:
+    """Whether sentence[start:end] names an entity of its own (not a back-reference)."""
+    _, _, references = _lexicon()
+    return any(start <= s and e <= end and sentence[s:e] not in references for s, e in _entities(sentence))

@@ -1,13 +1,28 @@
-"""HTML → visible text, with a map from every text character back to the source.
+"""HTML → visible article text, with a map from every text character back to the source.
 
 Block elements become line breaks; scripts, styles and other invisible elements are
-skipped; an entity (`&amp;`) maps to its whole extent in the source. The stdlib
+skipped, and so is page furniture (rules/boilerplate.yaml `html`): navigation and
+sidebars, elements whose class or id names them furniture (quote bars, share buttons,
+related links), and data tables — a table with header cells is outside the claim
+contract. An entity (`&amp;`) maps to its whole extent in the source. The stdlib
 parser is forgiving of broken nesting, which scraped pages have.
 """
 from __future__ import annotations
 
+import functools
 from html import unescape
 from html.parser import HTMLParser
+
+import regex
+
+from pipeline import rules
+
+
+@functools.cache
+def _furniture() -> tuple[frozenset[str], frozenset[str], regex.Pattern, frozenset[str]]:
+    data = rules.load("boilerplate")["html"]
+    return (frozenset(data["invisible_tags"]), frozenset(data["furniture_tags"]),
+            regex.compile(data["furniture_names"], regex.I), frozenset(data["data_table_tags"]))
 
 __all__ = ["html_to_text"]
 
@@ -15,7 +30,6 @@ __all__ = ["html_to_text"]
 class _VisibleText(HTMLParser):
     """Collects visible text with, for each character, its extent in the source."""
 
-    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "button"}
     BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
              "table", "section", "article", "header", "footer", "nav", "aside", "blockquote",
              "pre", "hr", "dd", "dt", "dl", "figcaption", "figure", "title", "main", "form"}
@@ -30,7 +44,9 @@ class _VisibleText(HTMLParser):
         self.chars: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.skip_depth = 0
+        self.skip_tag = ""                 # the element being skipped, and how deep it nests
+        self.skip_nest = 0
+        self.tables: list[list] = []       # open tables: [chars before it, is a data table]
         self.in_title = False
         self.title: list[str] = []
 
@@ -53,30 +69,53 @@ class _VisibleText(HTMLParser):
             self.starts.append(position)
             self.ends.append(position)
 
+    def _skips(self, tag: str, attrs) -> bool:
+        invisible, furniture, names, _ = _furniture()
+        if tag in invisible or tag in furniture:
+            return True
+        named = " ".join(value or "" for key, value in attrs if key in ("class", "id"))
+        return bool(named) and names.search(named) is not None
+
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self.in_title = True
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif tag in self.BLOCK:
+        if self.skip_tag:
+            self.skip_nest += tag == self.skip_tag
+            return
+        if self._skips(tag, attrs):
+            self.skip_tag, self.skip_nest = tag, 1
+            return
+        if tag == "table":
+            self.tables.append([len(self.chars), False])
+        elif tag in _furniture()[3] and self.tables:
+            self.tables[-1][1] = True
+        if tag in self.BLOCK:
             self._break()
 
     def handle_startendtag(self, tag, attrs):
-        if tag in self.BLOCK:
+        if tag in self.BLOCK and not self.skip_tag:
             self._break()
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
-        if tag in self.SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in self.BLOCK:
+        if self.skip_tag:
+            if tag == self.skip_tag:
+                self.skip_nest -= 1
+                if self.skip_nest == 0:
+                    self.skip_tag = ""
+            return
+        if tag == "table" and self.tables:
+            start, data_table = self.tables.pop()
+            if data_table:                     # a data table is outside the contract: drop its text
+                del self.chars[start:], self.starts[start:], self.ends[start:]
+        if tag in self.BLOCK:
             self._break()
 
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
-        if self.skip_depth:
+        if self.skip_tag:
             return
         start = self._offset()
         self._emit(data, start, start + len(data), per_char=True)
@@ -90,7 +129,7 @@ class _VisibleText(HTMLParser):
         text = unescape(self.source[start:end])
         if self.in_title:
             self.title.append(text)
-        if not self.skip_depth:
+        if not self.skip_tag:
             self._emit(text, start, end, per_char=False)
 
     def handle_entityref(self, name):

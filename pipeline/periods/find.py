@@ -27,6 +27,9 @@ class PeriodMention:
     fields: tuple               # (name, value) pairs of the named groups that matched
     rule: str
     serves_context: bool = True  # False for since-phrases, kept comparison bases, prior-figure brackets
+    prior_figure: bool = False   # the year of a bracket giving a prior figure: "(2024: HK$…)"
+    comparison_base: bool = False  # a comparison base ("than last year"): the period of no claim …
+    names_figure: bool = False     # … except of the figure it names ("than last year's 11.6 bn")
 
     def get(self, name: str) -> str | None:
         return dict(self.fields).get(name)
@@ -124,11 +127,15 @@ def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool) -
     past = rules.load("periods")["relative_years"].get(p.get("rel") or "", 0) < 0
     if p.shape == "same_period" or (past and keeps.match(text, p.end)):
         return False
-    c = _contexts()
     lo = max(0, p.start - window)
-    since = c["since_before"].search(text, lo, p.start) or c["since_after"].match(text, p.end)
-    prior = c["prior_figure_before"].search(text, lo, p.start) and c["prior_figure_after"].match(text, p.end)
-    return not (kept_base or since or prior)
+    since = _contexts()["since_before"].search(text, lo, p.start) or _contexts()["since_after"].match(text, p.end)
+    return not (kept_base or since or _is_prior_figure(text, p, window))
+
+
+def _is_prior_figure(text: str, p: PeriodMention, window: int) -> bool:
+    c = _contexts()
+    return bool(c["prior_figure_before"].search(text, max(0, p.start - window), p.start)
+                and c["prior_figure_after"].match(text, p.end))
 
 
 def find_periods(text: str) -> list[PeriodMention]:
@@ -137,9 +144,8 @@ def find_periods(text: str) -> list[PeriodMention]:
     window = rules.load("periods")["comparison_window"]
     out = []
     for p in _longest_first(_candidates(text), len(text)):
-        base = comparison.search(text, max(0, p.start - window), p.start)
-        kept = bool(keeps.match(text, p.end))
-        if base and not kept:
-            continue            # a comparison base ("than last year") is no period
-        out.append(replace(p, serves_context=_serves_context(text, p, window, bool(base))))
+        base = bool(comparison.search(text, max(0, p.start - window), p.start))
+        out.append(replace(p, serves_context=_serves_context(text, p, window, base),
+                           prior_figure=_is_prior_figure(text, p, window), comparison_base=base,
+                           names_figure=base and bool(keeps.match(text, p.end))))
     return sorted(out, key=lambda p: p.start)

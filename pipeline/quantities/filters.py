@@ -61,7 +61,8 @@ def context_ok(g: Grammar, norm: str, start: int, end: int) -> bool:
             and norm[end - 1].isdigit() and not g.latin_unit_re.match(norm, end):
         return False
     if start > 0 and norm[start].isdigit() \
-            and g.latin_before_re.search(norm, max(0, start - 3), start):
+            and g.latin_before_re.search(norm, max(0, start - 3), start) \
+            and not g.quantity_word_before_re.search(norm, max(0, start - 5), start):
         return False
     return True
 

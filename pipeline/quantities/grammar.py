@@ -95,6 +95,16 @@ def _money_part(cur: dict[str, Any], flt: dict[str, Any]) -> str:
             rf"|(?:{measure}{GAP})?(?P<crypto>{words(cur['after_measure'])}))")
 
 
+def _minor_part(cur: dict[str, Any]) -> str:
+    """Minor currency units on their own (63 HK cents, 12 US cents, 3 jiao 5 fen)."""
+    blocked = rules.alternation(cur["minor_unit_blockers"])
+
+    def render(word: str) -> str:
+        only = cur["minor_units"][word].get("only_before")
+        return regex.escape(word) + (f"(?={only})" if only else "") + f"(?!{blocked})"
+    return rf"(?P<minor>{rules.alternation(cur['minor_units'], render=render)})"
+
+
 def _suffix(g: Grammar, cur, pct, flt) -> regex.Pattern:
     """What may follow a numeral: percent sign, points, basis points, multiple, tenths
     (with a digit or half after it), discount, or a currency word."""
@@ -109,7 +119,7 @@ def _suffix(g: Grammar, cur, pct, flt) -> regex.Pattern:
         rf"(?:{gap}(?P<cheng_tail>{digit_any}|{regex.escape(pct['half_word'])})"
         rf"(?!{gap}(?:{p['unit']}|[0-9.])))?"
         rf"|(?P<zhe>{regex.escape(pct['discount_word'])})(?!{rules.alternation(flt['discount_blockers'])})"
-        rf"|{_money_part(cur, flt)})")
+        rf"|{_money_part(cur, flt)}|{_minor_part(cur)})")
 
 
 class Grammar:
@@ -144,12 +154,15 @@ class Grammar:
 
     def _money(self, cur: dict[str, Any], num: dict[str, Any]) -> None:
         self.subunits = {code: {w: Decimal(str(f)) for w, f in ws.items()} for code, ws in cur["subunits"].items()}
+        self.minor = {w: (u["currency"], Decimal(str(u["factor"])), bool(u.get("generic")))
+                      for w, u in cur["minor_units"].items()}
         sub_words = [w for ws in self.subunits.values() for w in ws]
         self.subunit_re = _compile(rf"{GAP}{rules.alternation(cur['subunit_joiners'])}?{GAP}"
                                    rf"(?=\d|{sub_patterns()['digit']})")
         self.subunit_word_re = _compile(rf"{rules.alternation(sub_words)}"
                                         rf"(?!{GAP}{rules.alternation(cur['subunit_blockers'])})")
         self.range_sep_re = _compile(rf"{GAP}{rules.alternation(num['range_separators'])}{{1,2}}{GAP}")
+        self.max_range_ratio = Decimal(str(num["max_range_ratio"]))
         self.per_unit_re = _compile(rules.alternation(num["per_unit_suffixes"]))
 
     def _filters(self, flt: dict[str, Any]) -> None:
@@ -160,6 +173,7 @@ class Grammar:
         self.blocked_after_re = _compile(GAP + rules.alternation(flt["blocked_followers"]))
         self.latin_unit_re = _compile(rf"{GAP}{words(flt['latin_units'])}(?![A-Za-z])")
         self.latin_before_re = _compile(r"[A-Za-z][-_]?[ ]?\Z")
+        self.quantity_word_before_re = _compile(rf"(?<![A-Za-z]){rules.alternation(flt['latin_quantity_words'])}[ ]?\Z")
         self.alnum_re = _compile(r"[A-Za-z0-9_]*+")
 
 

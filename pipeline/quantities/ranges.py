@@ -45,8 +45,8 @@ def _range(norm: str, a: Draft, b: Draft, g: Grammar) -> Draft | None:
         lo = lo * b.factor
     elif (a.kind, a.unit, a.form) != (b.kind, b.unit, b.form):
         return None
-    if not lo < hi:
-        return None
+    if not lo < hi or (a.suffixed and b.suffixed and lo > 0 and hi / lo > g.max_range_ratio):
+        return None                       # "down 1.93 bn to 304.2 bn" is a change and a level, not a range
     return Draft(a.start, end, b.kind, lo, b.unit, b.form, "numerals.range", b.unit_spans + per_unit,
                   b.generic and a.generic if a.kind == "money" else b.generic, hi,
                   b.power, b.factor, True)

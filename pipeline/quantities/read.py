@@ -96,6 +96,8 @@ def suffix(norm: str, raw: str, reading: Reading, g: Grammar) -> Draft | None:
         if d.value is None:
             return None
         d.form, d.rule, d.factor = "discount", "percent.discount", Decimal(10)
+    elif kind_group == "minor":
+        return _minor(norm, reading, m, g, written)
     else:
         return _money(norm, raw, reading, m, g)
     return d
@@ -119,29 +121,44 @@ def _money(norm: str, raw: str, reading: Reading, m, g: Grammar) -> Draft:
     written = trimmed(raw, reading.scale_start, m.end())
     d = Draft(reading.start, m.end(), "money", reading.value, code, rule="currencies.suffix",
               unit_spans=written, generic=spec is None, suffixed=True,
-               power=reading.trailing_power)
-    subunits = g.subunits.get(code)
-    if subunits and m.group("crypto") is None and d.value is not None:
-        end, value = d.end, d.value
-        assert value is not None
-        for _ in range(2):
-            sm = g.subunit_re.match(norm, end)
-            if sm is None:
-                break
-            try:
-                inner = read_numeral(norm, sm.end())
-            except Vague:
-                break
-            if inner is None or not _is_small_digit(inner):
-                break
-            word = g.subunit_word_re.match(norm, inner.end)
-            if word is None or word.group() not in subunits:
-                break
-            value += inner.value * subunits[word.group()]
-            end = word.end()
-        if end != d.end:
-            d.end, d.value, d.rule = end, value, "currencies.subunit"
+              power=reading.trailing_power)
+    if m.group("crypto") is None:
+        _subunits(norm, d, g)
     return d
+
+
+def _minor(norm: str, reading: Reading, m, g: Grammar, written: list[tuple[int, int]]) -> Draft:
+    """A minor unit on its own: 63 cents is 0.63 Hong Kong dollars."""
+    code, factor, generic = g.minor[m.group("minor")]
+    d = Draft(reading.start, m.end(), "money", reading.value * factor, code, rule="currencies.minor",
+              unit_spans=written, generic=generic, suffixed=True, factor=factor)
+    _subunits(norm, d, g)
+    return d
+
+
+def _subunits(norm: str, d: Draft, g: Grammar) -> None:
+    """Minor units after an amount (five yuan three mao, 3 jiao 5 fen) add to it."""
+    subunits = g.subunits.get(d.unit)
+    if not subunits or d.value is None:
+        return
+    end, value = d.end, d.value
+    for _ in range(2):
+        sm = g.subunit_re.match(norm, end)
+        if sm is None:
+            break
+        try:
+            inner = read_numeral(norm, sm.end())
+        except Vague:
+            break
+        if inner is None or not _is_small_digit(inner):
+            break
+        word = g.subunit_word_re.match(norm, inner.end)
+        if word is None or word.group() not in subunits:
+            break
+        value += inner.value * subunits[word.group()]
+        end = word.end()
+    if end != d.end:
+        d.end, d.value, d.rule = end, value, "currencies.subunit"
 
 
 def _is_small_digit(reading: Reading) -> bool:

@@ -15,6 +15,7 @@ class KeywordList(Strict):
     min_pieces: Count
     max_piece_chars: Count
     sentence_end: Pattern
+    not_if: Pattern
 
 
 class Header(Strict):
@@ -37,6 +38,13 @@ class Credits(Strict):
     roles: dict[Literal["author", "editor", "source"], Words]
 
 
+class Html(Strict):
+    invisible_tags: Words
+    furniture_tags: Words
+    furniture_names: Pattern
+    data_table_tags: Words
+
+
 class Boilerplate(RuleFile):
     header: Header
     footer: Footer
@@ -46,6 +54,7 @@ class Boilerplate(RuleFile):
     title_max_chars: Count
     long_line_chars: Count
     publication_line: Pattern
+    html: Html
 
 
 # -- changes.yaml -------------------------------------------------------------------
@@ -55,6 +64,7 @@ class Changes(RuleFile):
     basis: dict[Literal["yoy", "qoq", "mom"], Words]
     sequential: Words
     comparison_base: Pattern
+    change_rate_gap: Pattern
     change_after_up: Pattern
     change_after_down: Pattern
     growth_noun_tail: Pattern
@@ -83,6 +93,7 @@ class ClaimWindows(Strict):
     bare_metric_gap: Count
     bracket_period_gap: Count
     main_subject_chars: Count
+    base_figure_gap: Count
 
 
 class ClaimFilters(RuleFile):
@@ -96,11 +107,13 @@ class ClaimFilters(RuleFile):
     share_metric: Word
     share_of: Pattern
     continuation_gap: Pattern
+    link_only_clause: Pattern
     continuation_item_flags: Words
     sub_item_opening: Pattern
     distributive_words: Words
     list_separator: Pattern
     generic_yuan_currencies: Words
+    currency_declarations: list[Pattern]
     subject_suffixes: Words
     subject_words: Words
     subject_stop_words: Words
@@ -190,6 +203,7 @@ class Periods(RuleFile):
 # -- qualifiers.yaml ----------------------------------------------------------------
 class Qualifiers(RuleFile):
     before: dict[Symbol, Words]
+    not_hedges: Words
     after: dict[Symbol, Words]
     inside: dict[Symbol, Words]
 

@@ -7,6 +7,13 @@ from .base import Pattern, RuleDoc, RuleFile, Strict, Word, Words
 
 
 # -- quantity_*.yaml ----------------------------------------------------------------
+class MinorUnit(Strict):
+    currency: Word
+    factor: str
+    generic: bool = False
+    only_before: Pattern | None = None
+
+
 class QuantityCurrencies(RuleFile):
     rules: list[RuleDoc]
     generic_suffix: Words
@@ -18,6 +25,8 @@ class QuantityCurrencies(RuleFile):
     subunits: dict[str, dict[str, str]]
     subunit_joiners: Words
     subunit_blockers: Words
+    minor_units: dict[str, MinorUnit]
+    minor_unit_blockers: Words
 
 
 class QuantityFilters(RuleFile):
@@ -32,6 +41,7 @@ class QuantityFilters(RuleFile):
     generic_currency_blockers: Words
     multiple_blockers: Words
     vague: str                      # a template: {gap}, {small}, {big}, {unit}, {digit} are filled in
+    latin_quantity_words: Words
     latin_units: Words
     masked_regions: Pattern
 
@@ -56,6 +66,7 @@ class QuantityNumerals(RuleFile):
     positive_signs: Words
     special_numbers: list[SpecialNumber]
     range_separators: Words
+    max_range_ratio: float
     per_unit_suffixes: Words
 
 

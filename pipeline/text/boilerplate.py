@@ -25,6 +25,7 @@ def patterns() -> dict:
         "min_pieces": int(listing["min_pieces"]),
         "max_piece": int(listing["max_piece_chars"]),
         "sentence_in_line": regex.compile(listing["sentence_end"]),
+        "keyword_not_if": regex.compile(listing["not_if"]),
         "hashtag": regex.compile(header["hashtag"]),
         "footer_markers": regex.compile(rules.any_of(footer["markers"]), regex.I),
         "short": int(footer["short_line_chars"]),
@@ -44,7 +45,7 @@ def patterns() -> dict:
 def is_keyword_list(line: str) -> bool:
     """A line made of many short pieces between separators, with no sentence in it."""
     p = patterns()
-    if p["sentence_in_line"].search(line):
+    if p["sentence_in_line"].search(line) or p["keyword_not_if"].search(line):
         return False
     pieces = [x for x in p["separators"].split(line.strip()) if x]
     return len(pieces) >= p["min_pieces"] and max(map(len, pieces)) <= p["max_piece"]

@@ -1,0 +1,94 @@
+"""Distributive lists: figures written as a list share what is written after the last one.
+
+"12, 15 and 18 bn yuan respectively" gives three amounts in yuan; "12.8/11.6/10.6 times"
+three multiples; "-0.31/+0.05/-0.08 pct" three changes in percentage points. The list's
+members are returned as completed copies (a figure, once read, is never changed).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from . import lexicon
+from .figures import Figure
+
+# What a bare list member takes from the list's last figure.
+_TAKES_MEASURE = ("money", "percent", "multiple", "pp")
+
+
+def _runs(figures: list[Figure], sentence: str, role: str) -> list[list[Figure]]:
+    """Runs of two or more figures of `role` separated only by list separators."""
+    runs: list[list[Figure]] = []
+    current: list[Figure] = []
+    for fig in figures:
+        if fig.role != role:
+            current = []
+            continue
+        if current and lexicon.list_separator().match(sentence[current[-1].end:fig.start]):
+            current.append(fig)
+        else:
+            current = [fig]
+            runs.append(current)
+    return [run for run in runs if len(run) > 1]
+
+
+def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list[list[Figure]]]:
+    """The figures with list members completed, and the runs of levels (for periods and
+    metrics handed out in order)."""
+    figures = _bare_before_changes(figures, sentence)
+    completed: dict[int, Figure] = {}
+    level_runs = _runs(figures, sentence, "level")
+    for run in level_runs:
+        last = run[-1]
+        scale = _scale_of(last, sentence)
+        for i, fig in enumerate(run[:-1]):
+            run[i] = completed[id(fig)] = _completed(fig, last, scale)
+    for run in _runs(figures, sentence, "change"):
+        for fig in run[:-1]:
+            completed[id(fig)] = _completed_change(fig, run[-1])
+    return [completed.get(id(f), f) for f in figures], level_runs
+
+
+def _bare_before_changes(figures: list[Figure], sentence: str) -> list[Figure]:
+    """A bare number listed before a change is a change too ("faster by 4.6 and 3.1 points")."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        fig, following = out[i], out[i + 1]
+        if (fig.role == "level" and fig.bare and fig.measure == "count" and fig.value is not None
+                and following.role == "change" and following.measure in ("pp", "percent")
+                and lexicon.list_separator().match(sentence[fig.end:following.start])):
+            change = abs(fig.value) * (following.sign or 1)
+            out[i] = replace(fig, role="change", measure=following.measure, bare=False, value=None,
+                             sign=following.sign, unit_spans=following.unit_spans,
+                             change_pp=change if following.measure == "pp" else None,
+                             change_pct=change if following.measure == "percent" else None)
+    return out
+
+
+def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
+    """A list member with the scale, unit and currency written after the list's last figure."""
+    changes: dict = {"bare": False}
+    if fig.bare and scale and fig.value is not None:
+        changes.update(value=fig.value * scale, unit_spans=last.unit_spans)
+    if fig.measure == "count" and not fig.unit and last.measure in _TAKES_MEASURE:
+        changes.update(measure=last.measure, unit=last.unit, generic_currency=last.generic_currency)
+    return replace(fig, **changes)
+
+
+def _completed_change(fig: Figure, last: Figure) -> Figure:
+    """A bare change in a list of changes takes the unit of the last ("-0.31/+0.05/-0.08pct")."""
+    if fig.measure != "count" or fig.unit or fig.change_abs is None or last.measure not in ("pp", "percent"):
+        return fig
+    return replace(fig, measure=last.measure, change_abs=None, unit_spans=last.unit_spans,
+                   change_pp=fig.change_abs if last.measure == "pp" else None,
+                   change_pct=fig.change_abs if last.measure == "percent" else None)
+
+
+def _scale_of(fig: Figure, sentence: str) -> float | None:
+    """The power of ten that a figure's scale word applied (1e8 for "hundred million"), from its digits."""
+    digits = regex.match(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?", sentence[fig.start:fig.end])
+    if not digits or fig.value is None:
+        return None
+    written = float(digits.group().replace(",", ""))
+    return fig.value / written if written else None
