@@ -81,6 +81,11 @@ def verb_metrics() -> tuple[frozenset, regex.Pattern]:
     return frozenset(normalize_text(w) for w in data["verb_before_figure"]), regex.compile(data["verb_gap"])
 
 
+@functools.cache
+def alias_opening() -> regex.Pattern:
+    return regex.compile(rules.load("metrics")["alias_opening"])
+
+
 def possessive_links() -> tuple[str, ...]:
     return tuple(rules.load("metrics")["possessive_links"])
 

@@ -47,11 +47,17 @@ class ChangeCase:
     def level_clauses(self) -> tuple[bool, bool]:
         """(same clause as the current level, in a later clause without a metric or period of its own)."""
         assert self.state.level is not None
-        _, level_fig = self.state.level
+        row, level_fig = self.state.level
         level_clause = self.s.clause(level_fig.start)
         same = level_clause == self.clause and (self.found is None or self.found.start < level_fig.start)
-        following = level_clause != self.clause and self.found is None and not _own_period(self)
+        own_metric = self.found is not None and not _restates_share(self.found, row)
+        following = level_clause != self.clause and not own_metric and not _own_period(self)
         return same, following
+
+
+def _restates_share(found: MetricMention, row: Row) -> bool:
+    """"佔外貿總值的57.1%，比重較上年提升3.5個百分點": the share word names the level's own share."""
+    return found.metric == lexicon.claim_rules()["share_metric"] and row.kind == "ratio"
 
 
 def _own_period(case: ChangeCase) -> bool:
@@ -77,8 +83,10 @@ def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
 
 
 def _sub_items(case: ChangeCase) -> bool:
-    """The sentence lists sub-items of the claim before it ("of which, cities up 0.3%")."""
-    return lexicon.claim_rules()["sub_item_opening"].match(case.s.text) is not None
+    """The sentence, or the change's clause, lists sub-items of the claim before it ("of
+    which, cities up 0.3%")."""
+    opening = lexicon.claim_rules()["sub_item_opening"]
+    return opening.match(case.s.text) is not None or opening.match(case.s.text, case.clause) is not None
 
 
 def _own_subject(case: ChangeCase) -> bool:

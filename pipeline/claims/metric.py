@@ -56,8 +56,8 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
             and verb_gap.match(s.text[before[-1].end:fig.start]):
         return None                       # "the company earned 40 bn": a verb names no metric
     if before:
-        # "name (ALIAS) 14.5%": take the name written before the bracketed alias.
-        if len(before) > 1 and s.text[before[-2].end:before[-1].start] in ("(", "（"):
+        # "name (ALIAS) 14.5%", "name (short name: ALIAS)": take the name written before the alias.
+        if len(before) > 1 and lexicon.alias_opening().fullmatch(s.text, before[-2].end, before[-1].start):
             return before[-2]
         return before[-1]
     after = _after(fig, s)
@@ -152,6 +152,14 @@ def share_phrase(case: LevelCase) -> Choice | None:
     return None
 
 
+def prior_figure_continues(case: LevelCase) -> Choice | None:
+    """A prior figure in brackets ("(2024: 36.02 tn)") is the claim before it, a year earlier."""
+    previous = case.state.previous_row()
+    inside = any(p.prior_figure and p.end <= case.fig.start and not any(ch in case.s.text[p.end:case.fig.start]
+                                                                        for ch in ")）") for p in case.s.periods)
+    return Choice(None, previous) if inside and previous is not None and case.found is None else None
+
+
 def named_in_text(case: LevelCase) -> Choice | None:
     return Choice(case.found) if case.found is not None else None
 
@@ -201,7 +209,8 @@ LevelStrategy = Callable[[LevelCase], "Choice | None"]
 # The order is the precedence: a share phrase overrides a metric named in the text;
 # a named metric overrides every continuation.
 LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
-    share_of_named_part, share_of_previous_part, share_phrase, named_in_text, base_continues_previous,
+    share_of_named_part, share_of_previous_part, share_phrase, prior_figure_continues, named_in_text,
+    base_continues_previous,
     ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
     unclaimed_ratio,
 )
@@ -210,6 +219,8 @@ LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
 def level_case(fig: Figure, s: Sentence, state: PassState) -> LevelCase:
     clause = s.clause(fig.start)
     share = lexicon.claim_rules()["share_of"].search(s.text, clause, fig.start) if fig.measure == "percent" else None
+    if share is not None and any(m.start < share.start("phrase") < m.end for m in s.metrics):
+        share = None                # 占 inside a metric term (海外收入占比): the term names the share
     return LevelCase(fig, metric_mention(fig, s), clause, s, state, share)
 
 

@@ -133,6 +133,7 @@ class Metric(Strict):
 class Metrics(RuleFile):
     metrics: dict[str, Metric]
     after_only: dict[str, str]
+    alias_opening: Pattern
     possessive_links: list[str]
     verb_before_figure: Words
     verb_gap: Pattern
