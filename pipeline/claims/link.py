@@ -56,7 +56,7 @@ class ChangeCase:
 
 
 def _restates_share(found: MetricMention, row: Row) -> bool:
-    """"佔外貿總值的57.1%，比重較上年提升3.5個百分點": the share word names the level's own share."""
+    """"57.1% of all trade, a share 3.5 points up": the share word names the level's own share."""
     return found.metric == lexicon.claim_rules()["share_metric"] and row.kind == "ratio"
 
 

@@ -220,7 +220,7 @@ def level_case(fig: Figure, s: Sentence, state: PassState) -> LevelCase:
     clause = s.clause(fig.start)
     share = lexicon.claim_rules()["share_of"].search(s.text, clause, fig.start) if fig.measure == "percent" else None
     if share is not None and any(m.start < share.start("phrase") < m.end for m in s.metrics):
-        share = None                # 占 inside a metric term (海外收入占比): the term names the share
+        share = None                # a term that names a part and its share ("overseas revenue share")
     return LevelCase(fig, metric_mention(fig, s), clause, s, state, share)
 
 
