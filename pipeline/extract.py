@@ -17,8 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
+from pipeline.claims.entities import entity_id
 from pipeline.claims.lexicon import windows
-from pipeline.claims.subjects import main_subject
+from pipeline.claims.subjects import credited_names, main_subject
 from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
 from pipeline.periods import PeriodMention, find_periods, resolve
@@ -62,17 +63,19 @@ def _body_periods(article: Article) -> list[PeriodMention]:
     return [p for p in found if not article.in_dateline(p.start)]
 
 
-def _main_subject(article: Article) -> str:
-    """The article's main company as written: the first named entity of the title, else of the body's start."""
+def _main_subject(article: Article, credited: frozenset[str]) -> tuple[str, str]:
+    """The article's main entity as written, and its id: the first named entity of the
+    title, else of the body's start."""
     cleaned = article.cleaned
     body = (cleaned.body_start, min(cleaned.body_end, cleaned.body_start + windows()["main_subject_chars"]))
     for span in (cleaned.title_span, body):
         if span is None:
             continue
-        found = main_subject(article.normalized[span[0]:span[1]])
+        found = main_subject(article.normalized[span[0]:span[1]], credited)
         if found is not None:
-            return article.raw(span[0] + found[0], span[0] + found[1])[2]
-    return ""
+            start, end = span[0] + found[0], span[0] + found[1]
+            return article.raw(start, end)[2], entity_id(article.normalized[start:end])
+    return "", ""
 
 
 def _publication(article: Article) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:
@@ -91,7 +94,8 @@ def document_facts(article: Article) -> DocFacts:
     money = ((start + q.start, q) for start, _, quantities in article.sentences for q in quantities)
     currencies = read_currencies(article.normalized, *body, money)
     published, published_span = _publication(article)
-    return DocFacts.build(_body_periods(article), currencies, _main_subject(article),
+    credited = credited_names(article.normalized, article.cleaned.credits.values())
+    return DocFacts.build(_body_periods(article), currencies, _main_subject(article, credited), credited,
                           lambda s, e: article.raw(s, e)[2], published, published_span,
                           article.cleaned.datelines)
 
@@ -111,7 +115,7 @@ def _record(article: Article, row: Row) -> dict:
     start, end, text = article.raw(row.start, row.end)
     return {
         "doc_id": article.source.doc_id, "start": start, "end": end, "text": text, "kind": row.kind,
-        "subject": row.subject, "metric": row.metric,
+        "subject": row.subject, "subject_id": row.subject_id, "metric": row.metric,
         "metric_text": article.raw(*row.metric_span)[2] if row.metric_span else "",
         "value": row.value, "value_max": row.value_max, "unit": _unit_as_written(article, row),
         "unit_text": _unit_text_as_written(article, row), "qualifier": row.qualifier,

@@ -12,6 +12,7 @@ import math
 import pytest
 
 from pipeline import extract, find_quantities, rules
+from pipeline.claims.entities import entity_mentions
 from pipeline.claims.figures import read_figures
 from pipeline.claims.lexicon import find_metrics
 from pipeline.periods import YearContext, find_periods, resolve
@@ -134,7 +135,29 @@ def check_segmentation(example, positive):
         assert len(set(clause_starts(text)[:-1])) == expect["clauses"]
 
 
+def check_entity(example, positive):
+    text = example["text"]
+    found = [(text[m.start:m.end], m.entity.id) for m in entity_mentions(normalize_text(text))]
+    if not positive:
+        assert found == [], f"expected no entity, got {found}"
+        return
+    assert (example["expect"]["text"], example["expect"]["entity"]) in found, found
+
+
+def check_subject(example, positive):
+    expect = example["expect"]
+    table = extract(example["text"])
+    rows = table[table["text"] == expect["figure"]]
+    assert len(rows) == 1, list(table["text"])
+    if positive:
+        assert rows.iloc[0]["subject"] == expect["subject"]
+    else:
+        assert rows.iloc[0]["subject"] != expect["not_subject"]
+
+
 CHECKERS = {
+    "entities": check_entity,
+    "subjects": check_subject,
     "quantity_": check_quantity,
     "periods": check_period,
     "metrics": check_metric,

@@ -22,7 +22,7 @@ from .state import PassState
 def _add_conversion(fig: Figure, main: Row, s: Sentence, facts: DocFacts, state: PassState) -> None:
     row = new_row(fig, None, main, s, facts, state)
     row.take_period(main)
-    row.subject = main.subject
+    row.subject, row.subject_id = main.subject, main.subject_id
     row.take_change(main)
     main.linked.append(row)
     state.rows.append(row)

@@ -65,6 +65,8 @@ class DocFacts:
     periods: tuple[PeriodMention, ...]         # body period mentions, document coordinates, by start
     currencies: Currencies = Currencies()     # main currency, bare yuan, declarations
     main_subject: str = ""                     # the article's main company, as written
+    main_subject_id: str = ""                  # its id in the entity table, if any
+    credited: frozenset[str] = frozenset()     # names credited as reporter, author, editor
     raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
     published: Date | None = None              # the publication date (dateline or publication line)
     published_span: tuple[int, int] | None = None
@@ -75,13 +77,13 @@ class DocFacts:
     _dated_at: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
-    def build(cls, periods: Sequence[PeriodMention], currencies: Currencies, main_subject: str,
-              raw_text: Callable[[int, int], str], published: Date | None = None,
+    def build(cls, periods: Sequence[PeriodMention], currencies: Currencies, main_subject: tuple[str, str],
+              credited: frozenset[str], raw_text: Callable[[int, int], str], published: Date | None = None,
               published_span: tuple[int, int] | None = None,
               blocked: Sequence[tuple[int, int]] = ()) -> DocFacts:
         ordered = tuple(sorted(periods, key=lambda p: p.start))
         resolved = _resolved(ordered, published)
-        return cls(ordered, currencies, main_subject, raw_text, published, published_span,
+        return cls(ordered, currencies, *main_subject, credited, raw_text, published, published_span,
                    tuple(blocked), tuple(p.start for p in ordered), tuple(resolved),
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
                    _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]))

@@ -14,6 +14,7 @@ from . import lexicon
 from .document import DocFacts
 from .figures import Figure
 from .lexicon import MetricMention
+from .metric_ids import canonical_metric
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
@@ -156,11 +157,16 @@ def _continues(level_row: Row, fig: Figure, s: Sentence) -> bool:
     return own is None or s.start + own.start <= (level_row.period_span or (0, 0))[0]
 
 
-def _subject(row: Row, s: Sentence, facts: DocFacts, state: PassState) -> str:
-    found = find_subject(s.text, s.start, row)
+def _subject(row: Row, s: Sentence, facts: DocFacts, state: PassState) -> tuple[str, str]:
+    """(subject as written, its entity id): the candidate before the claim, else the
+    paragraph's last subject, else the article's main subject."""
+    found = find_subject(s.text, s.start, row, facts.credited)
     if found is not None and not found.reference:
         state.last_subject = facts.raw_text(*s.doc_span(found.start, found.end))
-    return state.last_subject or facts.main_subject
+        state.last_subject_id = found.entity_id
+    if state.last_subject:
+        return state.last_subject, state.last_subject_id
+    return facts.main_subject, facts.main_subject_id
 
 
 def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
@@ -177,10 +183,11 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.metric, row.metric_span = continued.metric, continued.metric_span
     if continued is not None and fig.role == "change" and _continues(continued, fig, s):
         row.take_period(continued)
-        row.subject = continued.subject
+        row.subject, row.subject_id = continued.subject, continued.subject_id
     else:
         set_period(row, fig, s, facts, state.previous_row())
-        row.subject = _subject(row, s, facts, state)
+        row.subject, row.subject_id = _subject(row, s, facts, state)
+    row.metric = canonical_metric(row, fig, s)
     row.modality = modality_of(s.text, fig.start, s.clauses)
     if fig.role == "change":
         row.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)

@@ -10,6 +10,7 @@ class Row:
     end: int
     kind: str
     subject: str = ""
+    subject_id: str = ""
     metric: str = ""
     metric_span: tuple[int, int] | None = None
     value: float | None = None

@@ -15,6 +15,7 @@ from .rows import Row
 class PassState:
     def __init__(self) -> None:
         self.last_subject = ""              # reset at each paragraph
+        self.last_subject_id = ""
         self.last_row: Row | None = None    # the document's last claim so far
         self.start_sentence()
 
@@ -26,7 +27,7 @@ class PassState:
         self.last_end = 0
 
     def new_paragraph(self) -> None:
-        self.last_subject = ""
+        self.last_subject = self.last_subject_id = ""
 
     def previous_row(self) -> Row | None:
         """The claim a metric-less level may continue: the sentence's last, else the document's."""

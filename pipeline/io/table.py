@@ -8,7 +8,7 @@ import pandas as pd
 COLUMNS = ["doc_id", "claim_id", "start", "end", "text", "kind", "subject", "metric", "metric_text",
            "value", "value_max", "unit", "unit_text", "qualifier", "change_pct", "change_pp",
            "change_max", "change_abs", "change_basis", "period", "period_text", "modality", "sentence"]
-EXTRA_COLUMNS = ["rule"]
+EXTRA_COLUMNS = ["subject_id", "rule"]
 FLOAT_COLUMNS = ["value", "value_max", "change_pct", "change_pp", "change_max", "change_abs"]
 INT_COLUMNS = ["start", "end"]
 KINDS = {"amount", "count", "ratio", "change"}

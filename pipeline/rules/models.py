@@ -114,12 +114,38 @@ class ClaimFilters(RuleFile):
     list_separator: Pattern
     generic_yuan_currencies: Words
     currency_declarations: list[Pattern]
-    subject_suffixes: Words
-    subject_words: Words
-    subject_stop_words: Words
-    subject_references: Words
     conversion_gap: Pattern
     windows: ClaimWindows
+
+
+# -- subjects.yaml, entities.yaml ---------------------------------------------------
+class Subjects(RuleFile):
+    group_words: Words
+    name_suffixes: Words
+    segment_suffixes: Words
+    references: Words
+    name_flags: Words
+    stop_words: Words
+    credit_pattern: Pattern
+
+
+class Entity(Strict):
+    name: Word
+    type: Literal["company", "bank", "insurer", "regulator", "statistics_body", "region", "exchange", "index"]
+    aliases: list[Word] = []
+    codes: list[str | int] = []
+    parent: str | None = None
+
+
+class Entities(RuleFile):
+    entities: dict[str, Entity]
+
+    @model_validator(mode="after")
+    def _known_parents(self) -> Entities:
+        parents = sorted({e.parent for e in self.entities.values() if e.parent} - set(self.entities))
+        if parents:
+            raise ValueError(f"parents not defined under entities: {parents}")
+        return self
 
 
 # -- metrics.yaml -------------------------------------------------------------------
@@ -130,8 +156,18 @@ class Metric(Strict):
     terms: list[Word]
 
 
+class MetricIds(Strict):
+    share_of_total: Word
+    per_share_marker: Pattern
+    per_share: dict[str, str]
+    verbs: dict[str, str]
+    verb_gap: str
+    money_only: Words
+
+
 class Metrics(RuleFile):
     metrics: dict[str, Metric]
+    metric_ids: MetricIds
     after_only: dict[str, str]
     alias_opening: Pattern
     possessive_links: list[str]
@@ -145,6 +181,11 @@ class Metrics(RuleFile):
         unknown = sorted(set(self.after_only.values()) - set(self.metrics))
         if unknown:
             raise ValueError(f"after_only names metric ids not defined under metrics: {unknown}")
+        ids = self.metric_ids
+        named = {ids.share_of_total, *ids.per_share, *ids.per_share.values(), *ids.verbs.values()}
+        undefined = sorted(named - set(self.metrics))
+        if undefined:
+            raise ValueError(f"metric_ids names ids not defined under metrics: {undefined}")
         parents = sorted({m.parent for m in self.metrics.values() if m.parent} - set(self.metrics))
         if parents:
             raise ValueError(f"parents not defined under metrics: {parents}")

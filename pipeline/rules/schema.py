@@ -13,7 +13,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from .base import RuleError, RuleFile
-from .models import Boilerplate, Changes, ClaimFilters, Metrics, Modality, Periods, Qualifiers, Segmentation
+from .models import (
+    Boilerplate,
+    Changes,
+    ClaimFilters,
+    Entities,
+    Metrics,
+    Modality,
+    Periods,
+    Qualifiers,
+    Segmentation,
+    Subjects,
+)
 from .quantity_models import QuantityCurrencies, QuantityFilters, QuantityNumerals, QuantityPercent
 
 __all__ = ["SCHEMAS", "RuleError", "validate"]
@@ -24,7 +35,7 @@ SCHEMAS: dict[str, type[RuleFile]] = {
     "metrics": Metrics, "modality": Modality, "periods": Periods, "qualifiers": Qualifiers,
     "quantity_currencies": QuantityCurrencies, "quantity_filters": QuantityFilters,
     "quantity_numerals": QuantityNumerals, "quantity_percent": QuantityPercent,
-    "segmentation": Segmentation,
+    "segmentation": Segmentation, "subjects": Subjects, "entities": Entities,
 }
 
 

@@ -1,0 +1,51 @@
+"""The canonical metric id of a row, beyond the id of its metric phrase.
+
+The phrase names a quantity; the claim can still measure something more specific
+(rules/metrics.yaml `metric_ids`): a percentage of a money or count metric is a share of
+a total; a money metric stated per share is its per-share id; a level whose metric phrase
+is a verb ("bought back HK$112 bn", "foreign investors net bought", "closed at 7.12")
+measures what the verb names.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from pipeline import rules
+from pipeline.text.normalize import normalize_text
+
+from .figures import Figure
+from .lexicon import metric_kind
+from .rows import Row
+from .sentence import Sentence
+
+
+@functools.cache
+def _rules() -> dict:
+    data = rules.load("metrics")["metric_ids"]
+    verbs = {normalize_text(k): v for k, v in data["verbs"].items()}
+    return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
+            "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
+            "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"])}
+
+
+def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
+    r = _rules()
+    match = r["verb_tail"].search(s.text, s.clause(fig.start), fig.start)
+    if match is None or (match.group() in r["money_verbs"] and row.kind != "amount"):
+        return ""
+    return r["verbs"][match.group()]
+
+
+def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
+    """The metric id `row` gets, given the id of its metric phrase (row.metric)."""
+    r = _rules()
+    if not row.metric:
+        return _verb_id(row, fig, s) if fig.role == "level" else ""
+    if row.kind == "ratio" and row.unit == "%" and metric_kind(row.metric) in ("money", "count"):
+        return str(r["share"])
+    per_share = r["per_share_ids"].get(row.metric)
+    if per_share and r["per_share"].search(s.text, s.clause(fig.start), fig.start):
+        return str(per_share)
+    return row.metric
