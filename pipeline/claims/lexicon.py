@@ -14,6 +14,8 @@ import regex
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
 
+from .phrases import PhraseMatcher
+
 
 def _alt(items) -> str:
     """Alternation of lexicon words in their matching form (Simplified), longest first."""
@@ -51,13 +53,17 @@ def _metric_extras() -> tuple[regex.Pattern, dict, regex.Pattern]:
             regex.compile(_alt(after)))
 
 
+@functools.cache
+def _metric_matcher() -> PhraseMatcher[tuple[str, str]]:
+    return PhraseMatcher(metric_table().items())
+
+
 def find_metrics(text: str) -> list[MetricMention]:
-    """Metric phrases in normalized text, longest first at each place."""
+    """Metric phrases in normalized text, longest first at each place; phrases that name
+    no metric (rules/metrics.yaml not_metrics) are masked first."""
     not_metrics, _, _ = _metric_extras()
     masked = not_metrics.sub(lambda m: " " * len(m.group()), text)
-    table = {k.lower(): v for k, v in metric_table().items()}
-    return [MetricMention(m.start(), m.end(), *table[m.group().lower()])
-            for m in metric_pattern().finditer(masked)]
+    return [MetricMention(start, end, *value) for start, end, value in _metric_matcher().find(masked)]
 
 
 def metric_right_after(text: str, position: int) -> MetricMention | None:

@@ -1,0 +1,63 @@
+"""Finding the phrases of a lexicon in a text in one pass (Aho-Corasick automaton).
+
+A lexicon of thousands of terms (metric synonyms, entity aliases) as one regex
+alternation is slow to match; an automaton finds every occurrence in one scan. The
+matches are then chosen as a regex alternation sorted longest-first would choose them:
+leftmost first, the longest at that place, none overlapping. Latin letters match
+without regard to case; a term that starts or ends with a Latin letter or digit must not
+continue a longer Latin word.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+Value = TypeVar("Value")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fold(text: str) -> str:
+    """ASCII letters lower-cased, every other character kept: the length never changes."""
+    return text.translate(_ASCII_LOWER)
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class PhraseMatcher(Generic[Value]):
+    def __init__(self, phrases: Iterable[tuple[str, Value]]):
+        self._automaton = ahocorasick.Automaton()
+        for phrase, value in phrases:
+            key = _fold(phrase)
+            if key and key not in self._automaton:
+                self._automaton.add_word(key, (len(key), value))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def _whole(self, text: str, start: int, end: int) -> bool:
+        """A Latin term does not start or end inside a longer Latin word."""
+        if _alnum(text[start]) and start > 0 and _alnum(text[start - 1]):
+            return False
+        return not (_alnum(text[end - 1]) and end < len(text) and _alnum(text[end]))
+
+    def find(self, text: str) -> list[tuple[int, int, Value]]:
+        """Non-overlapping matches, leftmost first, the longest at each place."""
+        if self._empty or not text:
+            return []
+        longest: dict[int, tuple[int, Value]] = {}
+        for last, (length, value) in self._automaton.iter(_fold(text)):
+            start = last - length + 1
+            if (start not in longest or length > longest[start][0]) and self._whole(text, start, last + 1):
+                longest[start] = (length, value)
+        out: list[tuple[int, int, Value]] = []
+        end = 0
+        for start in sorted(longest):
+            if start >= end:
+                length, value = longest[start]
+                out.append((start, start + length, value))
+                end = start + length
+        return out
