@@ -17,9 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
-from pipeline.claims.entities import entity_id
+from pipeline.claims.entities import entity_id, entity_mentions
 from pipeline.claims.lexicon import windows
-from pipeline.claims.subjects import credited_names, main_subject
+from pipeline.claims.subjects import cites_a_source, credited_names, main_subject, statistics_area
 from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
 from pipeline.periods import PeriodMention, find_periods, resolve
@@ -63,18 +63,22 @@ def _body_periods(article: Article) -> list[PeriodMention]:
     return [p for p in found if not article.in_dateline(p.start)]
 
 
-def _main_subject(article: Article, credited: frozenset[str]) -> tuple[str, str]:
+def _main_subject(article: Article, credited: frozenset[str], names: dict[str, str]) -> tuple[str, str]:
     """The article's main entity as written, and its id: the first named entity of the
-    title, else of the body's start."""
-    cleaned = article.cleaned
-    body = (cleaned.body_start, min(cleaned.body_end, cleaned.body_start + windows()["main_subject_chars"]))
-    for span in (cleaned.title_span, body):
-        if span is None:
-            continue
-        found = main_subject(article.normalized[span[0]:span[1]], credited)
+    title, else of the body's start; in a statistics release, the area it covers."""
+    cleaned, text = article.cleaned, article.normalized
+    lead = (cleaned.body_start, min(cleaned.body_end, cleaned.body_start + windows()["main_subject_chars"]))
+    spans = [span for span in (cleaned.title_span, lead) if span is not None]
+    if _is_release(article):
+        area = statistics_area(text[cleaned.body_start:cleaned.body_end])
+        if area is not None:
+            start, end = cleaned.body_start + area[0], cleaned.body_start + area[1]
+            return article.raw(start, end)[2], entity_id(text[start:end])
+    for s, e in spans:
+        found = main_subject(text[s:e], credited)
         if found is not None:
-            start, end = span[0] + found[0], span[0] + found[1]
-            return article.raw(start, end)[2], entity_id(article.normalized[start:end])
+            ident = entity_id(text[s + found[0]:s + found[1]])
+            return names.get(ident) or article.raw(s + found[0], s + found[1])[2], ident
     return "", ""
 
 
@@ -95,9 +99,35 @@ def document_facts(article: Article) -> DocFacts:
     currencies = read_currencies(article.normalized, *body, money)
     published, published_span = _publication(article)
     credited = credited_names(article.normalized, article.cleaned.credits.values())
-    return DocFacts.build(_body_periods(article), currencies, _main_subject(article, credited), credited,
+    names = _entity_names(article)
+    return DocFacts.build(_body_periods(article), currencies, _main_subject(article, credited, names), credited,
                           lambda s, e: article.raw(s, e)[2], published, published_span,
-                          article.cleaned.datelines)
+                          article.cleaned.datelines, names, _is_release(article))
+
+
+def _is_release(article: Article) -> bool:
+    """A statistics release: its title or lead names a statistics body."""
+    cleaned = article.cleaned
+    lead = (cleaned.body_start, min(cleaned.body_end, cleaned.body_start + windows()["main_subject_chars"]))
+    spans = [span for span in (cleaned.title_span, lead) if span is not None]
+    return any(cites_a_source(article.normalized[s:e]) for s, e in spans)
+
+
+def _entity_names(article: Article) -> dict[str, str]:
+    """One name per entity for every claim about it: its canonical name as the article
+    writes it (the full name for a short one too), else the first name the article writes for it."""
+    first: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    title = [article.cleaned.title_span] if article.cleaned.title_span else []
+    for start, end in title + [(s, e) for s, e, _ in article.sentences]:
+        for m in entity_mentions(article.normalized[start:end]):
+            written = article.raw(start + m.start, start + m.end)[2]
+            if written.isascii() and any(ch.isdigit() for ch in written):
+                continue                                    # a stock code is no name
+            first.setdefault(m.entity.id, written)
+            if article.normalized[start + m.start:start + m.end] == normalize_text(m.entity.name):
+                canonical.setdefault(m.entity.id, written)
+    return first | canonical
 
 
 def _unit_text_as_written(article: Article, row: Row) -> str:

@@ -16,7 +16,7 @@ ARTICLES = find_articles([CORPUS])
 
 
 def _claims(table) -> Counter:
-    return Counter(zip(table["text"], table["value"].fillna(-1.0), table["kind"]))
+    return Counter(zip(table["text"], table["value"].fillna(-1.0), table["kind"], strict=True))
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem[:3])

@@ -14,6 +14,7 @@ from pipeline.quantities import Quantity
 from .assemble import assemble_sentence
 from .currency import Currencies, read_currencies
 from .document import DocFacts
+from .fields import remember_subject
 from .rows import Row
 from .sentence import read_sentence
 from .state import PassState
@@ -32,5 +33,8 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
         if previous_end is not None and "\n" in text[previous_end:start]:
             state.new_paragraph()
         previous_end = end
-        rows.extend(assemble_sentence(read_sentence(text[start:end], start, quantities, facts), facts, state))
+        sentence_rows = assemble_sentence(read_sentence(text[start:end], start, quantities, facts), facts, state)
+        if not sentence_rows:
+            remember_subject(text[start:end], start, facts, state)
+        rows.extend(sentence_rows)
     return sorted(rows, key=lambda r: (r.start, r.end))

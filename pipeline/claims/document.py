@@ -7,7 +7,7 @@ the article's main subject, and a map from document spans to the raw text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.periods import PeriodMention, YearContext, resolve
@@ -67,6 +67,8 @@ class DocFacts:
     main_subject: str = ""                     # the article's main company, as written
     main_subject_id: str = ""                  # its id in the entity table, if any
     credited: frozenset[str] = frozenset()     # names credited as reporter, author, editor
+    entity_names: Mapping[str, str] = field(default_factory=dict)   # entity id → its first written name
+    statistics: bool = False                   # a statistics release: its area is the subject
     raw_text: Callable[[int, int], str] = lambda start, end: ""   # document span → raw text
     published: Date | None = None              # the publication date (dateline or publication line)
     published_span: tuple[int, int] | None = None
@@ -80,10 +82,12 @@ class DocFacts:
     def build(cls, periods: Sequence[PeriodMention], currencies: Currencies, main_subject: tuple[str, str],
               credited: frozenset[str], raw_text: Callable[[int, int], str], published: Date | None = None,
               published_span: tuple[int, int] | None = None,
-              blocked: Sequence[tuple[int, int]] = ()) -> DocFacts:
+              blocked: Sequence[tuple[int, int]] = (), entity_names: Mapping[str, str] | None = None,
+              statistics: bool = False) -> DocFacts:
         ordered = tuple(sorted(periods, key=lambda p: p.start))
         resolved = _resolved(ordered, published)
-        return cls(ordered, currencies, *main_subject, credited, raw_text, published, published_span,
+        return cls(ordered, currencies, *main_subject, credited, dict(entity_names or {}), statistics, raw_text,
+                   published, published_span,
                    tuple(blocked), tuple(p.start for p in ordered), tuple(resolved),
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
                    _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]))

@@ -18,7 +18,7 @@ from .metric_ids import canonical_metric
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import find_subject
+from .subjects import find_subject, last_named
 
 
 def currency(fig: Figure, facts: DocFacts, position: int) -> str:
@@ -160,13 +160,24 @@ def _continues(level_row: Row, fig: Figure, s: Sentence) -> bool:
 def _subject(row: Row, s: Sentence, facts: DocFacts, state: PassState) -> tuple[str, str]:
     """(subject as written, its entity id): the candidate before the claim, else the
     paragraph's last subject, else the article's main subject."""
-    found = find_subject(s.text, s.start, row, facts.credited)
+    found = find_subject(s.text, s.start, row, facts.credited, facts.statistics, s.clause(row.start - s.start))
+    if found is not None and found.segment:
+        return facts.raw_text(*s.doc_span(found.start, found.end)), ""
     if found is not None and not found.reference:
-        state.last_subject = facts.raw_text(*s.doc_span(found.start, found.end))
+        written = facts.raw_text(*s.doc_span(found.start, found.end))
+        state.last_subject = written
         state.last_subject_id = found.entity_id
     if state.last_subject:
         return state.last_subject, state.last_subject_id
     return facts.main_subject, facts.main_subject_id
+
+
+def remember_subject(sentence: str, start: int, facts: DocFacts, state: PassState) -> None:
+    """A sentence without claims may still name the entity that a later back-reference means."""
+    found = last_named(sentence, facts.credited, facts.statistics)
+    if found is not None:
+        state.last_subject = facts.raw_text(start + found.start, start + found.end)
+        state.last_subject_id = found.entity_id
 
 
 def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,

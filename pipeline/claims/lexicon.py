@@ -96,6 +96,11 @@ def possessive_links() -> tuple[str, ...]:
     return tuple(rules.load("metrics")["possessive_links"])
 
 
+def metric_parent(metric_id: str) -> str:
+    entry = rules.load("metrics")["metrics"].get(metric_id)
+    return (entry.get("parent") or "") if entry else ""
+
+
 def metric_kind(metric_id: str) -> str:
     entry = rules.load("metrics")["metrics"].get(metric_id)
     return entry["kind"] if entry else ""

@@ -52,6 +52,7 @@ class Boilerplate(RuleFile):
     dateline_stamp: Pattern
     credits: Credits
     title_max_chars: Count
+    title_not: Pattern
     long_line_chars: Count
     publication_line: Pattern
     html: Html
@@ -121,8 +122,12 @@ class ClaimFilters(RuleFile):
 # -- subjects.yaml, entities.yaml ---------------------------------------------------
 class Subjects(RuleFile):
     group_words: Words
+    sector_words: Words
+    release_words: Words
+    statistics_areas: Words
     name_suffixes: Words
     segment_suffixes: Words
+    segment_metric_words: Words
     references: Words
     name_flags: Words
     stop_words: Words

@@ -38,6 +38,7 @@ def patterns() -> dict:
         "publication_line": regex.compile(data["publication_line"]),
         "roles": {word: role for role, ws in data["credits"]["roles"].items() for word in ws},
         "title_max": int(data["title_max_chars"]),
+        "title_not": regex.compile(data["title_not"]),
         "long_line": int(data["long_line_chars"]),
     }
 

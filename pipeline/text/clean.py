@@ -112,7 +112,7 @@ def _title(body: list[Piece], original: str) -> tuple[str, tuple[int, int] | Non
     p = patterns()
     for piece in body:
         if piece.text.strip():
-            if len(piece.text.strip()) <= p["title_max"] and not p["sentence_end"].search(piece.text):
+            if len(piece.text.strip()) <= p["title_max"] and not p["title_not"].search(piece.text):
                 return original[piece.start:piece.end].strip(), (piece.start, piece.end)
             break
     return "", None
