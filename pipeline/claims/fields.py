@@ -157,10 +157,11 @@ def _continues(level_row: Row, fig: Figure, s: Sentence) -> bool:
     return own is None or s.start + own.start <= (level_row.period_span or (0, 0))[0]
 
 
-def _subject(row: Row, s: Sentence, facts: DocFacts, state: PassState) -> tuple[str, str]:
+def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> tuple[str, str]:
     """(subject as written, its entity id): the candidate before the claim, else the
     paragraph's last subject, else the article's main subject."""
-    found = find_subject(s.text, s.start, row, facts.credited, facts.statistics, s.clause(row.start - s.start))
+    found = find_subject(s.text, s.start, row, facts.credited, facts.statistics, s.clause(row.start - s.start),
+                         s.listed(fig))
     if found is not None and found.segment:
         return facts.raw_text(*s.doc_span(found.start, found.end)), ""
     if found is not None and not found.reference:
@@ -197,7 +198,7 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.subject, row.subject_id = continued.subject, continued.subject_id
     else:
         set_period(row, fig, s, facts, state.previous_row())
-        row.subject, row.subject_id = _subject(row, s, facts, state)
+        row.subject, row.subject_id = _subject(row, fig, s, facts, state)
     row.metric = canonical_metric(row, fig, s)
     row.modality = modality_of(s.text, fig.start, s.clauses)
     if fig.role == "change":

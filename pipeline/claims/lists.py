@@ -50,6 +50,11 @@ def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list
     return [completed.get(id(f), f) for f in figures], level_runs
 
 
+def change_runs(figures: list[Figure], sentence: str) -> list[list[Figure]]:
+    """Runs of changes written as a list ("up 11.7% and 10.2% respectively")."""
+    return _runs(figures, sentence, "change")
+
+
 def _bare_before_changes(figures: list[Figure], sentence: str) -> list[Figure]:
     """A bare number listed before a change is a change too ("faster by 4.6 and 3.1 points")."""
     out = list(figures)

@@ -17,7 +17,7 @@ from . import lexicon
 from .document import DocFacts
 from .figures import Figure, read_figures
 from .lexicon import MetricMention
-from .lists import distribute
+from .lists import change_runs, distribute
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Sentence:
     metrics: list[MetricMention]
     figures: list[Figure]
     runs: list[list[Figure]]               # distributive runs of level figures
+    change_runs: list[list[Figure]]        # distributive runs of changes
     distributive: bool                     # a distributive word ("respectively") is written in it
 
     def clause(self, position: int) -> int:
@@ -39,6 +40,15 @@ class Sentence:
         for run in self.runs:
             if fig in run:
                 return run.index(fig)
+        return None
+
+    def listed(self, fig: Figure) -> tuple[int, int] | None:
+        """(place, length) of the figure's distributive list, when "respectively" is written."""
+        if not self.distributive:
+            return None
+        for run in (*self.runs, *self.change_runs):
+            if fig in run:
+                return run.index(fig), len(run)
         return None
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
@@ -54,4 +64,4 @@ def read_sentence(text: str, start: int, quantities: Sequence[Quantity], facts: 
     figures, runs = distribute(figures, text)
     metrics = lexicon.find_metrics(text) if figures else []
     distributive = bool(figures) and lexicon.claim_rules()["distributive"].search(text) is not None
-    return Sentence(text, start, clauses, periods, metrics, figures, runs, distributive)
+    return Sentence(text, start, clauses, periods, metrics, figures, runs, change_runs(figures, text), distributive)

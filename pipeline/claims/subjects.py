@@ -1,13 +1,11 @@
 """Subjects: the entity a claim is about, as written (docs/annotation-guide.md, Subjects).
 
-Candidates in a sentence are entities of the entity table (rules/entities.yaml), group
-words (the industry, the nation, private enterprises …), names jieba tags as organisations
-or places, words that end in a name or segment suffix, and back-references ("the company",
-"the bank"). Statistics bodies are the
-source of a figure, not its subject; persons — and anyone credited as reporter, author
-or editor — never are (rules/subjects.yaml). A claim's subject is the nearest candidate
-before its metric (or anchor) in its sentence; a back-reference, or no candidate, keeps
-the paragraph's previous subject, else the article's main subject.
+Statistics bodies are the source of a figure, not its subject; persons — and anyone
+credited as reporter, author or editor — never are (rules/subjects.yaml). A claim's
+subject is the nearest candidate (candidates.py) before its metric (or anchor) in its
+sentence; a figure of a "respectively" list takes the matching member of a list of as
+many candidates; a back-reference, or no candidate, keeps the paragraph's previous
+subject, else the article's main subject.
 """
 from __future__ import annotations
 
@@ -19,17 +17,17 @@ import regex
 
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
-from pipeline.text.segment import pos_tokenizer
+from pipeline.text.segment import clause_starts, pos_tokenizer
 
+from .candidates import Candidate, candidates, credited_names, lexicon
 from .entities import entity_id, entity_mentions
-from .lexicon import find_metrics, metric_parent, metric_table
+from .lexicon import list_separator
 
+__all__ = ["SubjectMention", "candidates", "credited_names", "find_subject", "main_subject", "last_named",
+           "cites_a_source", "statistics_area", "names_an_entity", "is_noun_phrase"]
 
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    entity_id: str
-    kind: str            # entity | group | sector | name | segment | reference | source
+_DIGIT = regex.compile(r"\d")
+_PUNCT = ",，;；:：、 "
 
 
 class SubjectMention(NamedTuple):
@@ -39,150 +37,75 @@ class SubjectMention(NamedTuple):
     entity_id: str
     segment: bool = False  # a business unit: the subject of its own sentence's claims only
 
-
-@functools.cache
-def _lexicon() -> dict:
-    data = rules.load("subjects")
-    norm = lambda words: frozenset(normalize_text(w) for w in words)   # noqa: E731
-    return {"groups": regex.compile(rules.alternation(data["group_words"], key=normalize_text)),
-            "sectors": regex.compile(rules.alternation(data["sector_words"], key=normalize_text)),
-            "release_words": regex.compile(rules.alternation(data["release_words"], key=normalize_text)),
-            "segment_metric_words": regex.compile(rules.alternation(data["segment_metric_words"], key=normalize_text)),
-            "reference_words": regex.compile(rules.alternation(
-                [w for w in data["references"] if len(w) > 1], key=normalize_text)),
-            "suffixes": tuple(normalize_text(w) for w in data["name_suffixes"]),
-            "segments": tuple(normalize_text(w) for w in data["segment_suffixes"]),
-            "references": norm(data["references"]), "flags": frozenset(data["name_flags"]),
-            "stop": norm(data["stop_words"]) | frozenset(metric_table()),
-            "credit": regex.compile(data["credit_pattern"])}
-
-
-def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
-    """Names credited as reporter, author or editor anywhere in normalized `text`."""
-    found = {m.group("name") for m in _lexicon()["credit"].finditer(text)}
-    return frozenset(found | {normalize_text(name) for name in credits if name})
-
-
-_NOUNISH = ("n", "nz", "vn", "eng", "j", "nt", "nrt", "ns", "an", "a", "x")
-
-
-def _token_kind(word: str, flag: str) -> str:
-    lex = _lexicon()
-    if word in lex["references"]:
-        return "reference"
-    if word in lex["segments"]:
-        return "segment_word"
-    if word in lex["stop"] or len(word) < 2:
-        return ""
-    if word.endswith(lex["segments"]):
-        return "segment"
-    if (flag in lex["flags"] and not word.isascii()) or (
-            word.endswith(lex["suffixes"]) and word not in lex["suffixes"]):
-        return "name"
-    return ""
-
-
-def _segment_start(tokens: list[tuple[int, int, str, str]], at: int) -> int:
-    """Where the noun phrase before a segment word ("smartphone" + "business") starts: up to 8 characters."""
-    start = tokens[at][0]
-    for s, _e, word, flag in reversed(tokens[:at]):
-        if not flag.startswith(_NOUNISH) or word in _lexicon()["stop"] or tokens[at][1] - s > 8:
-            break
-        start = s
-    return start
-
-
-def _named(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Names, segments and references by jieba's tags and the suffixes, adjacent names merged."""
-    tokens, position = [], 0
-    for token in pos_tokenizer().cut(text):
-        tokens.append((position, position + len(token.word), token.word, token.flag))
-        position += len(token.word)
-    out: list[Candidate] = []
-    for i, (start, end, word, flag) in enumerate(tokens):
-        kind = _token_kind(word, flag)
-        if kind == "segment_word":
-            start, kind = _segment_start(tokens, i), "segment"
-            if start == tokens[i][0]:
-                continue                                   # a segment word alone names nothing
-            while out and out[-1].start >= start:
-                out.pop()
-        if not kind or any(s < end and start < e for s, e in taken):
-            continue
-        if kind == "name" and out and out[-1].end == start and out[-1].kind == "name":
-            out[-1] = Candidate(out[-1].start, end, "", kind)
-        else:
-            out.append(Candidate(start, end, "", kind))
-    return out
-
-
-def _is_code(text: str) -> bool:
-    """A stock code (601398, 0700.HK): it identifies the entity but is never written as its name."""
-    return text.isascii() and any(ch.isdigit() for ch in text)
-
-
-@functools.lru_cache(maxsize=4096)
-def candidates(text: str) -> tuple[Candidate, ...]:
-    """Every subject candidate of a normalized sentence, in order. Group words and names
-    inside a metric phrase ("domestic" in "gross domestic product") are not candidates."""
-    found = [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type == "statistics_body" else "entity")
-             for m in entity_mentions(text) if not _is_code(text[m.start:m.end])]
-    taken = [(c.start, c.end) for c in found]
-    for m in _lexicon()["sectors"].finditer(text):        # sectors may open a metric phrase
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Candidate(m.start(), m.end(), "", "sector"))
-            taken.append(m.span())
-    taken += [(m.start, m.end) for m in find_metrics(text)]
-    for m in _lexicon()["reference_words"].finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Candidate(m.start(), m.end(), "", "reference"))
-            taken.append(m.span())
-    for m in _lexicon()["groups"].finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Candidate(m.start(), m.end(), entity_id(m.group()), "group"))
-            taken.append(m.span())
-    found += _named(text, taken)
-    found += _segments_in_metrics(text, found)
-    return tuple(sorted(found))
-
-
-def _segments_in_metrics(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A segment's own metric phrase names it ("smartphone business revenue" → "smartphone business"): the phrase
-    without its closing metric word, when the phrase measures a part of its parent."""
-    closing = _lexicon()["segment_metric_words"]
-    out = []
-    for m in find_metrics(text):
-        match = closing.search(text, m.start, m.end)
-        if (match and match.end() == m.end and match.start() - m.start >= 2 and metric_parent(m.metric)
-                and not any(c.start < m.end and m.start < c.end for c in found)):
-            out.append(Candidate(m.start, match.start(), "", "segment"))
-    return out
-
-
 def _usable(text: str, c: Candidate, credited: Collection[str], statistics: bool = False) -> bool:
     """Sources and credited names are never subjects; in a statistics release, neither is a
-    name only jieba knows (a product measured: integrated-circuit imports are the country's)."""
+    name only jieba knows (a product measured: integrated-circuit imports are the country's);
+    a place after a locative word is where, not who."""
     return (c.kind != "source" and text[c.start:c.end] not in credited
-            and not (statistics and c.kind == "name") and (statistics or c.kind != "sector"))
+            and not (statistics and c.kind == "name") and (statistics or c.kind != "sector")
+            and not (c.kind in ("group", "name", "entity") and text[:c.start].endswith(lexicon()["locative"])
+                     and _is_place(text, c)))
 
 
-def find_subject(sentence: str, s0: int, row, credited: Collection[str] = (),
-                 statistics: bool = False, clause: int = 0) -> SubjectMention | None:
-    """The candidate nearest before `row`'s metric (or anchor) in `sentence` (normalized,
-    starting at document offset s0), or None. A segment counts only in the claim's own
-    clause (`clause`, sentence coordinates): it is the subject of its own figures."""
+def _is_place(text: str, c: Candidate) -> bool:
+    return c.kind == "group" or any(m.entity.type == "region" for m in entity_mentions(text[c.start:c.end]))
+
+
+def _before(sentence: str, row, s0: int, credited: Collection[str], statistics: bool, clause: int) -> list[Candidate]:
+    """The usable candidates before `row`'s metric (or anchor); group words, sectors, segments and
+    named entities may open the metric phrase itself ("property developers' funds", an index's level)."""
     metric = row.metric_span if row.metric_span and row.metric_span[0] < row.start else None
     limit = max(0, min((metric[0] if metric else row.start) - s0, len(sentence)))
-    # A sector or segment may open the metric phrase itself ("property developers' funds").
     inner = metric[1] - s0 if metric else limit
-    usable = [c for c in candidates(sentence) if _usable(sentence, c, credited, statistics)
-              and (c.end <= limit or (c.kind in ("group", "sector", "segment") and c.start <= limit and c.end <= inner))
-              and (c.kind != "segment" or c.start >= min(clause, limit))]
+    opening = ("group", "sector", "segment", "entity")
+    found = [c for c in candidates(sentence) if _usable(sentence, c, credited, statistics)
+             and (c.end <= limit or (c.kind in opening and c.start <= limit and c.end <= inner))]
+    # A segment is the subject of its own clause's figures — of the whole sentence when it opens it.
+    return [c for i, c in enumerate(found)
+            if c.kind != "segment" or c.start >= min(clause, limit) or (i == 0 and _topic(sentence, c))]
+
+
+def _topic(sentence: str, c: Candidate) -> bool:
+    """Whether a segment opens the sentence as its topic: in its first clause, which gives a
+    figure of it or ends in a topic word ("as for new businesses, …")."""
+    starts = clause_starts(sentence)
+    end = next((p for p in starts if p > 0), len(sentence))
+    first = sentence[:end].rstrip(_PUNCT)
+    return c.start < end and (_DIGIT.search(first) is not None or first.endswith(lexicon()["topic"]))
+
+
+def find_subject(sentence: str, s0: int, row, credited: Collection[str] = (), statistics: bool = False,
+                 clause: int = 0, listed: tuple[int, int] | None = None) -> SubjectMention | None:
+    """The candidate nearest before `row`'s metric (or anchor) in `sentence` (normalized,
+    starting at document offset s0), or None. A segment counts only in the claim's own
+    clause (`clause`, sentence coordinates): it is the subject of its own figures. A figure
+    `listed` as (place, count) in a distributive list takes the matching member of a list of
+    as many candidates ("A, B and C's sales were 1, 2 and 3 respectively")."""
+    usable = _before(sentence, row, s0, credited, statistics, clause)
     if not usable:
         return None
     c = usable[-1]
+    if listed is not None:
+        members = _enumeration(sentence, usable)
+        if len(members) == listed[1]:
+            c = members[listed[0]]
     return SubjectMention(c.start, c.end, c.kind == "reference", c.entity_id or entity_id(sentence[c.start:c.end]),
                           c.kind == "segment")
+
+
+_BRACKETED = regex.compile(r"[(（][^()（）]{0,20}[)）]")
+
+
+def _enumeration(sentence: str, usable: list[Candidate]) -> list[Candidate]:
+    """The last run of candidates written as a list (separated only by list separators; a
+    bracketed gloss such as an English name may follow each)."""
+    run = [usable[-1]]
+    for c in reversed(usable[:-1]):
+        gap = _BRACKETED.sub("", sentence[c.end:run[0].start])
+        if not gap or not list_separator().match(gap):
+            break
+        run.insert(0, c)
+    return run
 
 
 def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] | None:
@@ -197,7 +120,7 @@ def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] |
 def cites_a_source(text: str) -> bool:
     """Whether `text` names a statistics body or a release's words (a statistics release:
     its area is the subject)."""
-    return any(c.kind == "source" for c in candidates(text)) or _lexicon()["release_words"].search(text) is not None
+    return any(c.kind == "source" for c in candidates(text)) or lexicon()["release_words"].search(text) is not None
 
 
 @functools.cache

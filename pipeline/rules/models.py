@@ -131,6 +131,11 @@ class Subjects(RuleFile):
     references: Words
     name_flags: Words
     stop_words: Words
+    locative_markers: Words
+    topic_words: Words
+    list_joiners: Words
+    breakdown_words: Words
+    masked_phrases: Words
     credit_pattern: Pattern
 
 

@@ -1,0 +1,220 @@
+"""Subject candidates: every name, group, sector, segment and back-reference a sentence writes.
+
+Candidates in a sentence are entities of the entity table (rules/entities.yaml), group
+words (the industry, the nation, private enterprises …), sectors (in statistics releases),
+names jieba tags as organisations or places, words that end in a name suffix, segments
+(a noun phrase ending in a segment word, or a segment's own metric phrase), members of
+an enumerated breakdown ("finance, manufacturing and energy industries"), and
+back-references ("the company", "the bank"). Choosing among them is subjects.py's work.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection
+from typing import NamedTuple
+
+import regex
+
+from pipeline import rules
+from pipeline.text.normalize import normalize_text
+from pipeline.text.segment import pos_tokenizer
+
+from .entities import entity_id, entity_mentions
+from .lexicon import find_metrics, metric_parent, metric_table
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    entity_id: str
+    kind: str            # entity | group | sector | name | segment | reference | source
+
+@functools.cache
+def lexicon() -> dict:
+    data = rules.load("subjects")
+    norm = lambda words: frozenset(normalize_text(w) for w in words)   # noqa: E731
+    return {"groups": regex.compile(rules.alternation(data["group_words"], key=normalize_text)),
+            "sectors": regex.compile(rules.alternation(data["sector_words"], key=normalize_text)),
+            "release_words": regex.compile(rules.alternation(data["release_words"], key=normalize_text)),
+            "segment_metric_words": regex.compile(rules.alternation(data["segment_metric_words"], key=normalize_text)),
+            "reference_words": regex.compile(rules.alternation(
+                [w for w in data["references"] if len(w) > 1], key=normalize_text)),
+            "suffixes": tuple(normalize_text(w) for w in data["name_suffixes"]),
+            "segments": tuple(normalize_text(w) for w in data["segment_suffixes"]),
+            "references": norm(data["references"]), "flags": frozenset(data["name_flags"]),
+            "stop": norm(data["stop_words"]) | frozenset(metric_table()),
+            "credit": regex.compile(data["credit_pattern"]),
+            "breakdown": norm(data["breakdown_words"]),
+            "joiners": norm(data["list_joiners"]),
+            "topic": tuple(normalize_text(w) for w in data["topic_words"]),
+            "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
+            "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text))}
+
+def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
+    """Names credited as reporter, author or editor anywhere in normalized `text`."""
+    found = {m.group("name") for m in lexicon()["credit"].finditer(text)}
+    return frozenset(found | {normalize_text(name) for name in credits if name})
+
+_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"[\p{Han}\p{Latin}\d]+")
+_NAME_PART = frozenset(("nz", "ns", "nt", "nr", "nrt"))
+Token = tuple[int, int, str, str]      # start, end, word, part-of-speech flag
+_NOUNISH = ("n", "nz", "vn", "eng", "j", "nt", "nrt", "ns", "an", "a", "x")
+
+def _token_kind(word: str, flag: str) -> str:
+    lex = lexicon()
+    if word in lex["references"]:
+        return "reference"
+    if word in lex["segments"] or (word.startswith(lex["segments"]) and word in lex["stop"]):
+        return "segment_word"
+    if word in lex["stop"] or len(word) < 2:
+        return ""
+    if word.endswith(lex["segments"]):
+        return "segment"
+    if (flag in lex["flags"] and not word.isascii()) or (
+            word.endswith(lex["suffixes"]) and word not in lex["suffixes"]):
+        return "name"
+    return ""
+
+
+def _segment_start(tokens: list[Token], at: int) -> int:
+    """Where the noun phrase before a segment word ("smartphone" + "business") starts: up to 8 characters before it."""
+    start = tokens[at][0]
+    for s, _e, word, flag in reversed(tokens[:at]):
+        # A verb of two characters can name a business ("innovation", "take-away"); one character cannot.
+        wordlike = flag.startswith(_NOUNISH) or (flag == "v" and len(word) > 1)
+        if not wordlike or not _WORD.fullmatch(word) or word in lexicon()["stop"] or tokens[at][0] - s > 8:
+            break
+        start = s
+    return start
+
+
+def _opens_name(tokens: list[Token], at: int) -> bool:
+    """Whether the token before a suffix word ("group", "company") is the first part of a name."""
+    if at == 0 or tokens[at - 1][1] != tokens[at][0]:
+        return False
+    _s, _e, word, flag = tokens[at - 1]
+    # A common noun ("Internet company") is a name's first part only in a list of names.
+    listed = at > 1 and tokens[at - 2][2] in lexicon()["joiners"]
+    return (len(word) > 1 and (flag in _NAME_PART or (flag in ("n", "x") and listed))
+            and word not in lexicon()["stop"] and lexicon()["reference_words"].fullmatch(word) is None
+            and _HAN.match(word) is not None)
+
+
+def _tokens(text: str) -> list[Token]:
+    tokens, position = [], 0
+    for token in pos_tokenizer().cut(text):
+        tokens.append((position, position + len(token.word), token.word, token.flag))
+        position += len(token.word)
+    return tokens
+
+
+def _breakdown(tokens: list[Token]) -> list[tuple[list[Candidate], tuple[int, int]]]:
+    """Members of an enumerated breakdown ("finance, manufacturing and energy" + "industries"):
+    each a segment of its own, with the span of the breakdown word that closes the list."""
+    out = []
+    for i, (start, end, word, _flag) in enumerate(tokens):
+        closing = next((w for w in lexicon()["breakdown"] if word.endswith(w)), None)
+        if closing is None:
+            continue
+        members, at = [], i - 1
+        if len(word) > len(closing):                 # "energy industries" as one token
+            members, at = [Candidate(start, end - len(closing), "", "segment")], i - 2
+            if i < 1 or tokens[i - 1][2] not in lexicon()["joiners"]:
+                continue
+        while at >= 0 and _member(tokens[at]):
+            members.insert(0, Candidate(tokens[at][0], tokens[at][1], "", "segment"))
+            if at < 1 or tokens[at - 1][2] not in lexicon()["joiners"]:
+                break
+            at -= 2
+        if len(members) > 1:
+            out.append((members, (members[0].start, end)))
+    return out
+
+
+def _member(token: Token) -> bool:
+    _s, _e, word, flag = token
+    return (len(word) > 1 and (flag.startswith(_NOUNISH) or flag == "v") and _WORD.fullmatch(word) is not None
+            and word not in lexicon()["stop"])
+
+
+def _named(tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Names, segments and references by jieba's tags and the suffixes, adjacent names merged."""
+    out: list[Candidate] = []
+    for i, (start, end, word, flag) in enumerate(tokens):
+        kind = _token_kind(word, flag)
+        if word in lexicon()["suffixes"] and kind in ("reference", "") and _opens_name(tokens, i):
+            start, kind = tokens[i - 1][0], "name"       # a name's first part and its suffix (Gemdale + Group)
+            while out and out[-1].start >= start:
+                out.pop()
+        if kind == "segment_word":
+            start, kind = _segment_start(tokens, i), "segment"
+            if word not in lexicon()["segments"]:
+                end = tokens[i][0]                         # "segment revenue" is the metric; the segment is before it
+            if start == tokens[i][0]:
+                continue                                   # a segment word alone names nothing
+            while out and out[-1].start >= start:
+                out.pop()
+        if not kind or any(s < end and start < e for s, e in taken):
+            continue
+        if kind == "name" and out and out[-1].end == start and out[-1].kind == "name":
+            out[-1] = Candidate(out[-1].start, end, "", kind)
+        else:
+            out.append(Candidate(start, end, "", kind))
+    return out
+
+
+def _is_code(text: str, start: int, end: int) -> bool:
+    """A stock code (601398, 0700.HK, JD.US): it identifies the entity but is never written as its name."""
+    written = text[start:end]
+    ticker = written.isascii() and text[end:end + 1] == "." and text[end + 1:end + 2].isascii()
+    return written.isascii() and (ticker or any(ch.isdigit() for ch in written))
+
+
+@functools.lru_cache(maxsize=4096)
+def candidates(text: str) -> tuple[Candidate, ...]:
+    """Every subject candidate of a normalized sentence, in order. Group words and names
+    inside a metric phrase ("domestic" in "gross domestic product") are not candidates."""
+    found = [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type == "statistics_body" else "entity")
+             for m in entity_mentions(text) if not _is_code(text, m.start, m.end)]
+    taken = [m.span() for m in lexicon()["masked"].finditer(text)]
+    found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in taken)]
+    taken += [(c.start, c.end) for c in found]
+    for m in lexicon()["sectors"].finditer(text):        # sectors may open a metric phrase
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Candidate(m.start(), m.end(), "", "sector"))
+            taken.append(m.span())
+    taken += [(m.start, m.end) for m in find_metrics(text)]
+    for m in lexicon()["reference_words"].finditer(text):
+        # "group" after a name's first part completes the name (jieba's tokens decide, below)
+        if m.group() in lexicon()["suffixes"] and m.start() and _HAN.match(text, m.start() - 1):
+            continue
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Candidate(m.start(), m.end(), "", "reference"))
+            taken.append(m.span())
+    tokens = _tokens(text)
+    for members, span in _breakdown(tokens):
+        if not any(s < span[1] and span[0] < e for s, e in taken):
+            found += members
+            taken.append(span)
+    for m in lexicon()["groups"].finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Candidate(m.start(), m.end(), entity_id(m.group()), "group"))
+            taken.append(m.span())
+    found += _named(tokens, taken)
+    found += _segments_in_metrics(text, found)
+    return tuple(sorted(found))
+
+
+def _segments_in_metrics(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A segment's own metric phrase names it ("smartphone business revenue" → "smartphone business"): the phrase
+    without its closing metric word, when the phrase measures a part of its parent."""
+    closing = lexicon()["segment_metric_words"]
+    out = []
+    for m in find_metrics(text):
+        match = closing.search(text, m.start, m.end)
+        if (match and match.end() == m.end and match.start() - m.start >= 2 and metric_parent(m.metric)
+                and not any(c.start < m.end and m.start < c.end for c in found)):
+            out.append(Candidate(m.start, match.start(), "", "segment"))
+    return out
+
