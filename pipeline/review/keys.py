@@ -40,6 +40,7 @@ def _generic_subjects() -> frozenset[str]:
     return frozenset(normalize_text(w) for w in words)
 
 
+@functools.lru_cache(maxsize=65536)
 def subject_key(subject: str) -> str:
     """The subject in one script and width, for comparing across articles."""
     return normalize_text(str(subject or "").strip())
@@ -64,6 +65,7 @@ def _taxonomy() -> dict[str, dict]:
     return dict(rules.load("metrics")["metrics"])
 
 
+@functools.cache
 def parts_of(metric: str) -> frozenset[str]:
     """Metric ids that are parts of `metric` (segment revenues of revenue …): its children in
     the taxonomy of the same kind (money or count), less the variants."""
