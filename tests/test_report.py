@@ -168,3 +168,11 @@ def test_the_command_takes_a_table_gold_an_older_table_and_facts(tmp_path):
     assert data["evaluation"]["strict"]["f1"] == 1.0
     assert data["difference"] == {"added": 0, "removed": 0, "changed": 0, "fields": {}}
     assert data["verify_totals"]["supported"] >= 1
+
+
+def test_a_hidden_article_is_never_read(tmp_path):
+    (tmp_path / "open.txt").write_text(ARTICLE, encoding="utf-8")
+    missing = tmp_path / "held_rt_2.txt"                       # reading it would fail
+    claims = extract_source(from_text(ARTICLE, "open"))
+    summary = write_report([tmp_path / "open.txt", missing], claims, tmp_path / "r.html", hide={"held_rt_2"})
+    assert summary["articles"] == 1 and _data((tmp_path / "r.html").read_text(encoding="utf-8"))["hidden"] == 1

@@ -65,8 +65,16 @@ def render(data: dict, texts: list[str]) -> str:
     return _SLOT.sub(lambda m: slots[m.group(1)], template)
 
 
-def _sources(articles: Iterable[Source | str | Path]) -> list[Source]:
-    return [a if isinstance(a, Source) else load_file(a) for a in articles]
+def _sources(articles: Iterable[Source | str | Path], hidden: set[str]) -> tuple[list[Source], int]:
+    """The articles to show, loaded, and how many were left out (a hidden file is never read)."""
+    shown, left_out = [], 0
+    for article in articles:
+        doc = article.doc_id if isinstance(article, Source) else Path(article).stem
+        if doc in hidden:
+            left_out += 1
+        else:
+            shown.append(article if isinstance(article, Source) else load_file(article))
+    return shown, left_out
 
 
 def _title_of(source: Source) -> str:
@@ -103,12 +111,10 @@ def write_report(articles: Iterable[Source | str | Path], claims: pd.DataFrame, 
     documents; `left_out` more were left out before, and the page says how many); `loose`:
     low-confidence consistency findings too. Returns summary counts.
     """
-    hidden = set(hide)
-    every = _sources(articles)
-    sources = [s for s in every if s.doc_id not in hidden]
+    sources, hidden = _sources(articles, set(hide))
     claims = claims[claims["doc_id"].isin({s.doc_id for s in sources})].reset_index(drop=True)
     inputs = _inputs(sources, claims, gold, against, facts, titles, loose)
-    inputs.hidden = len(every) - len(sources) + left_out
+    inputs.hidden = hidden + left_out
     inputs.title = title or f"zhclaims review: {len(sources)} articles"
     data, texts = build(inputs)
     out = Path(out_path)
