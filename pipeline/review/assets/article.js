@@ -96,8 +96,8 @@ function fieldTable(rows) {
 function compareTable(caption, fields, heads) {
   const rows = Object.entries(fields).map(([name, [a, b]]) => {
     const strict = DATA.strict_fields.includes(name) ? " (strict)" : "";
-    return el("tr", {}, el("th", { scope: "row" }, name + strict), el("td", {}, isEmpty(a) ? "—" : String(a)),
-      el("td", {}, isEmpty(b) ? "—" : String(b)));
+    const shown = (v) => (isEmpty(v) ? "—" : typeof v === "number" ? fmtNumber(v) : String(v));
+    return el("tr", {}, el("th", { scope: "row" }, name + strict), el("td", {}, shown(a)), el("td", {}, shown(b)));
   });
   return el("table", { class: "compare" }, el("caption", {}, caption),
     el("tr", {}, el("th", {}, "field"), el("th", {}, heads[0]), el("th", {}, heads[1])), rows);
@@ -133,7 +133,7 @@ function showDetail(i) {
   const panel = clear(document.getElementById("detail"));
   if (i < 0) return panel.append(el("p", { class: "hint" }, "Point at a highlighted figure to see its fields."));
   panel.setAttribute("data-row", i);
-  const head = rowLabel(i) + " · " + (C.claim_id[i] || DOCS[C.doc[i]].id);
+  const head = rowLabel(i) + " · " + DOCS[C.doc[i]].id;
   panel.append(el("h3", {}, head), fieldTable(fieldRows(i)), ...detailSections(i));
 }
 
