@@ -15,6 +15,7 @@ from pipeline.review.figures import interval, prior_period, significant_digits, 
 from pipeline.review.keys import VARIANTS, nested, parts_of, qualifier_words
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "000_bfd1838a44fdf888.txt"
+FACTS = Path(__file__).resolve().parent.parent / "facts" / "tencent.csv"
 
 S1 = "2025年，騰訊全年研發投入706.9億元，資本開支767億元。"
 S2 = "2024年，706億研發資金砸向混元大模型。"
@@ -274,3 +275,16 @@ def test_the_sample_article_contradicts_itself_twice_and_only_twice(sample_claim
                                                         ("capex", frozenset({"2025", "2024"}))}
     assert set(findings["check"]) == {"same_figure_other_period"}
     assert set(findings["confidence"]) == {"high"}
+
+
+@pytest.mark.parametrize("command", [["check"], ["verify", "--facts", str(FACTS)]])
+def test_the_commands_leave_blind_documents_out(tmp_path, capsys, command):
+    rows = [claim(doc, n, text, value, metric="rd_expense", period=period, sentence=sentence, subject="騰訊")
+            for doc in ("open", "held_rt_1")
+            for n, (text, value, period, sentence) in enumerate([("706.9億元", 70_690_000_000, "2025", S1),
+                                                                  ("706億", 70_600_000_000, "2024", S2)], 1)]
+    write_table(table(*rows), tmp_path / "t.csv")
+    (tmp_path / "manifest.csv").write_text("doc_id,split,blind\nopen,dev,\nheld_rt_1,real-test,yes\n")
+    assert main([command[0], str(tmp_path / "t.csv"), *command[1:], "--manifest", str(tmp_path / "manifest.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "open#1" in out and "held_rt_1" not in out

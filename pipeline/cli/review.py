@@ -62,6 +62,9 @@ def _print_findings(findings: pd.DataFrame) -> None:
 def cmd_check(args) -> int:
     table = _without(read_table(args.table), _hidden(args.manifest))
     findings = check(table, loose=args.loose, batch=not args.no_batch)
+    if not args.loose and ("sentence" not in table or not table["sentence"].astype(str).str.strip().any()):
+        print("the table has no sentences, so no claim's period can be seen as stated: use --loose",
+              file=sys.stderr)
     if args.output:
         findings.to_csv(args.output, index=False)
     else:
