@@ -12,7 +12,7 @@ import sys
 
 from pipeline import __version__
 
-from . import corpus, scoring
+from . import corpus, review, scoring
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     corpus.register(sub)
     scoring.register(sub)
+    review.register(sub)
     return parser
 
 
