@@ -83,6 +83,8 @@ def test_run_writes_claims_report_and_scores(corpus, tmp_path):
     assert (out / "claims.csv").is_file() and (out / "report.md").is_file()
     scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert scores["all"]["gold"] == 0 and scores["all"]["predicted"] == 2
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
 
 
 def test_extract_writes_document_metadata(corpus, tmp_path):

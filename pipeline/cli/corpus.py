@@ -43,6 +43,14 @@ def _summary(scores) -> dict:
                    "fields": {k: round(v, 4) for k, v in s.fields.items()}} for name, s in scores.items()}
 
 
+def _write_review(corpus: Path, claims: pd.DataFrame, documents: list[dict], path: Path, hidden) -> None:
+    """The browser report of the run: every article with its claims and gold marks, blind ones left out unread."""
+    from pipeline.io.load import find_articles
+    from pipeline.review.report import write_report
+    titles = {d["doc_id"]: d.get("title") or "" for d in documents}
+    write_report(find_articles([corpus]), claims, path, gold=corpus / "gold", titles=titles, hide=hidden)
+
+
 def cmd_run(args) -> int:
     corpus, out = Path(args.corpus), Path(args.out)
     started = time.perf_counter()
@@ -59,11 +67,12 @@ def cmd_run(args) -> int:
                                      encoding="utf-8")
     print_scores(scores)
     hidden = blind_docs(manifest)
+    _write_review(corpus, claims, documents, out / "report.html", hidden)
     if hidden:
         print(f"blind: {len(hidden)} held-out documents not scored (zhclaims eval --score-blind, once, "
               f"when the rule work is done)")
     print(f"{len(claims)} claims, {len(errors)} failed files, {elapsed:.1f}s → {out}/claims.csv, "
-          f"{out}/report.md")
+          f"{out}/report.md, {out}/report.html")
     return 0
 
 

@@ -35,8 +35,8 @@ CROSS_CUTTING = frozenset({
 @functools.cache
 def _generic_subjects() -> frozenset[str]:
     """Group words, back-references and bare company suffixes ("the bank", "the group")."""
-    data = rules.load("claim_filters")
-    words = [*data["subject_words"], *data["subject_references"], *data["subject_suffixes"]]
+    data = rules.load("subjects")
+    words = [*data["group_words"], *data["references"], *data["name_suffixes"]]
     return frozenset(normalize_text(w) for w in words)
 
 
