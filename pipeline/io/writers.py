@@ -81,13 +81,17 @@ class TableFile:
     def add(self, rows: list[dict]) -> None:
         self._buffer.extend(rows)
         self.rows += len(rows)
-        if len(self._buffer) >= (self._part_rows or CHUNK_ROWS):
-            self._flush()
+        size = self._part_rows or CHUNK_ROWS
+        while len(self._buffer) >= size:
+            self._write(self._buffer[:size])
+            del self._buffer[:size]
 
     def _flush(self) -> None:
         rows, self._buffer = self._buffer, []
-        if not rows:
-            return
+        if rows:
+            self._write(rows)
+
+    def _write(self, rows: list[dict]) -> None:
         if self._csv is not None:
             self._csv.writerows([_cell(row.get(c)) for c in self.columns] for row in rows)
         elif self._handle is not None:
