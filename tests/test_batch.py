@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
 import subprocess
 import sys
 import time
 
 import pandas as pd
 import pytest
-from batch_articles import outputs, write_articles
+from batch_articles import article, outputs, write_articles
 
 import pipeline.io.load
 from pipeline.cli import main
@@ -172,6 +173,17 @@ def test_parquet_parts_hold_the_same_table_as_one_file(folder, tmp_path):
     _extract(folder, tmp_path / "parts.parquet", "--part-rows", "5")
     assert len(list((tmp_path / "parts.parquet").glob("part-*.parquet"))) == 4
     pd.testing.assert_frame_equal(read_table(tmp_path / "parts.parquet"), read_table(tmp_path / "one.parquet"))
+
+
+def test_a_file_name_that_is_not_utf8_is_processed_and_shown_escaped(tmp_path):
+    folder = tmp_path / "in"
+    write_articles(folder, 2)
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(article(5).encode("utf-8"))
+    assert _extract(folder, tmp_path / "claims.csv", "-j", "2") == 0
+    documents = pd.read_csv(tmp_path / "claims.documents.csv", keep_default_na=False)
+    assert sorted(documents["doc_id"]) == ["caf\\udce9", "doc000", "doc001"]
+    assert "caf\\udce9" in set(read_table(tmp_path / "claims.csv")["doc_id"])
 
 
 def test_help_imports_no_heavy_library():

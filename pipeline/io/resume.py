@@ -86,7 +86,7 @@ class WorkDir:
 
     def append(self, result: DocResult) -> None:
         assert self._session is not None
-        self._session.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        self._session.write(json.dumps(result.to_json()) + "\n")      # ASCII: any file name round-trips
         self._session.flush()
 
     def close_session(self) -> None:

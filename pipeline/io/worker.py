@@ -59,9 +59,15 @@ def content_digest(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def printable(text: str) -> str:
+    """A file name as the tables show it: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) written as backslash escapes, so every table stays valid UTF-8."""
+    return text if text.isascii() else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def problem(path: str, kind: str, stage: str, error: str, message: str) -> dict:
     """One row of the errors table; the message is kept to one line."""
-    return {"path": path, "doc_id": Path(path).stem, "kind": kind, "stage": stage, "error": error,
+    return {"path": printable(path), "doc_id": printable(Path(path).stem), "kind": kind, "stage": stage, "error": error,
             "message": " ".join(str(message).split())}
 
 
@@ -92,9 +98,13 @@ def process_document(path: str) -> DocResult:
         return failure(path, "bug", current_stage(), type(exc).__name__, str(exc) or repr(exc),
                        traceback.format_exc())
     warnings = [problem(path, "warning", "load", "warning", text) for text in getattr(source, "warnings", None) or []]
-    document = {**document, "path": path}
-    return DocResult(path, source.doc_id, content_digest(path), [normalized_record(r) for r in records],
-                     document, warnings)
+    doc_id = printable(source.doc_id)
+    document = {**document, "path": printable(path), "doc_id": doc_id}
+    rows = [normalized_record(r) for r in records]
+    if doc_id != source.doc_id:
+        for n, row in enumerate(rows, 1):
+            row.update(doc_id=doc_id, claim_id=f"{doc_id}#{n}")
+    return DocResult(path, doc_id, content_digest(path), rows, document, warnings)
 
 
 def warm_up() -> None:

@@ -10,6 +10,7 @@ pyarrow is imported only for Parquet, pandas never.
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import os
 import shutil
@@ -32,6 +33,15 @@ def check_format(path: str | Path) -> str:
 def temporary_name(target: Path) -> Path:
     """A hidden name beside `target`, unique to this process."""
     return target.parent / f".{target.name}.tmp-{os.getpid()}"
+
+
+def _remove_stale(target: Path) -> None:
+    """Temporaries of `target` left by a run that was killed while it wrote its tables."""
+    for stale in target.parent.glob(glob.escape(f".{target.name}") + ".tmp-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
 
 
 def _replace(temporary: Path, target: Path) -> None:
@@ -61,6 +71,7 @@ class TableFile:
         self._suffix = check_format(self.target)
         self._part_rows = part_rows if self._suffix == ".parquet" else 0
         self.target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(self.target)
         self._temporary = temporary_name(self.target)
         self._handle: IO[str] | None = None
         self._csv: Any = None
