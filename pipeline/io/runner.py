@@ -72,8 +72,12 @@ class Runner:
 
     def submit(self, seq: int, path: str, timeout: float | None) -> None:
         self.stage.value = b""
+        try:
+            self.conn.send((seq, path))
+        except OSError:                                  # the idle worker died: start another
+            self._restart()
+            self.conn.send((seq, path))
         self.task = (seq, path, time.monotonic() + timeout if timeout else float("inf"))
-        self.conn.send((seq, path))
 
     def _stage(self) -> str:
         return self.stage.value.decode("ascii", "replace") or "start"
