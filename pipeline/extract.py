@@ -11,10 +11,10 @@ file at the end.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
 from pipeline.claims.entities import entity_id, entity_mentions
@@ -27,6 +27,31 @@ from pipeline.quantities import Quantity, find_quantities
 from pipeline.text.clean import Cleaned, clean
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import sentence_spans
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The stage the current article is in, for a batch that must say where a document timed out.
+_stage = ""
+_stage_hook: Callable[[str], None] | None = None
+
+
+def current_stage() -> str:
+    """The stage the last article started (load is set by the batch, the rest here)."""
+    return _stage
+
+
+def set_stage_hook(hook: Callable[[str], None] | None) -> None:
+    """Call `hook(stage)` whenever an article enters a stage (one batch worker sets it)."""
+    global _stage_hook
+    _stage_hook = hook
+
+
+def enter_stage(name: str) -> None:
+    global _stage
+    _stage = name
+    if _stage_hook is not None:
+        _stage_hook(name)
 
 
 @dataclass(frozen=True)
@@ -48,9 +73,13 @@ class Article:
 
 def prepare(source: Source) -> Article:
     """Normalize, clean, split sentences and find each sentence's quantities (once)."""
+    enter_stage("normalize")
     normalized = normalize_text(source.text)
+    enter_stage("clean")
     cleaned = clean(normalized, source.text)
+    enter_stage("segment")
     spans = sentence_spans(normalized, cleaned.body_start, cleaned.body_end)
+    enter_stage("quantities")
     sentences = tuple((s, e, tuple(find_quantities(normalized[s:e]))) for s, e in spans)
     return Article(source, normalized, cleaned, sentences)
 
@@ -170,7 +199,11 @@ def claim_records(source: Source) -> tuple[list[dict], dict]:
     """The claim rows of one loaded article as table records, and its document record."""
     article = prepare(source)
     body = [s for s in article.sentences if not article.in_dateline(s[0])]
-    rows = claim_rows(article.normalized, body, document_facts(article))
+    enter_stage("facts")
+    facts = document_facts(article)
+    enter_stage("claims")
+    rows = claim_rows(article.normalized, body, facts)
+    enter_stage("records")
     records = [_record(article, row) for row in rows]
     for n, record in enumerate(records, 1):
         record["claim_id"] = f"{source.doc_id}#{n}"

@@ -47,7 +47,8 @@ def test_a_bad_file_is_recorded_and_the_batch_goes_on(corpus, tmp_path, capsys):
     assert main(["extract", str(corpus), "-o", str(out), "--errors", str(errors), "-q"]) == 0
     assert sorted(set(read_table(out)["doc_id"])) == ["a", "b", "c"]
     failed = pd.read_csv(errors)
-    assert list(failed["doc_id"]) == ["broken"] and "binary" in failed["error"][0]
+    assert list(failed["doc_id"]) == ["broken"] and list(failed["kind"]) == ["input"]
+    assert "binary" in failed["message"][0]
     assert "broken.txt" in capsys.readouterr().err
 
 

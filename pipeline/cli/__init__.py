@@ -2,8 +2,10 @@
 
 Subcommands are registered by the modules of this package: `corpus.py` (extract,
 run), `scoring.py` (eval, ledger, diff, conformance). Exit statuses: 0 success, 1 the
-command's check failed (ledger out of date, diff with --fail-on-change), 2 a usage or
-input error (bad gold file, unknown format).
+command's check failed (ledger out of date, diff with --fail-on-change, a rejected
+file with --strict), 2 a usage or input error (bad gold file, unknown format), 3 an
+engine failure in a batch (an exception inside the pipeline on some file).
+Commands import the engine when they run, so `zhclaims --help` starts at once.
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from . import corpus, review, scoring
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhclaims", description="Numeric claims from Chinese finance news.")
+    parser = argparse.ArgumentParser(prog="zhclaims", description="Numeric claims from Chinese finance news.",
+                                     epilog=corpus.EXIT_STATUSES.replace("--strict", "extract/run --strict"),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"zhclaims {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     corpus.register(sub)

@@ -5,23 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from pipeline.eval.splits import blind_docs
-from pipeline.io.batch import extract_many
-from pipeline.io.load import find_articles
-from pipeline.io.table import read_table
-from pipeline.review import verify as verifying
-from pipeline.review.check import check
-from pipeline.review.facts import load_facts
-from pipeline.review.report import write_report
+if TYPE_CHECKING:                      # the engine is imported inside the commands: `zhclaims --help` stays fast
+    import pandas as pd
 
 
 def _hidden(manifest: str | None, paths: Sequence[str] = ()) -> set[str]:
     """Held-out documents: those marked blind in the manifest given, or in a manifest.csv
     inside a folder given."""
     found = [Path(manifest)] if manifest else [Path(p) / "manifest.csv" for p in paths if Path(p).is_dir()]
+    from pipeline.eval.splits import blind_docs
     return set().union(*(blind_docs(m) for m in found if m.is_file()))
 
 
@@ -30,6 +24,10 @@ def _without(table: pd.DataFrame, hidden: set[str]) -> pd.DataFrame:
 
 
 def cmd_report(args) -> int:
+    from pipeline.io.batch import extract_many
+    from pipeline.io.load import find_articles
+    from pipeline.io.table import read_table
+    from pipeline.review.report import write_report
     hidden = set() if args.show_blind else _hidden(args.manifest, args.paths)
     every = find_articles(args.paths)
     files = [f for f in every if f.stem not in hidden]          # held-out articles are never read
@@ -60,6 +58,8 @@ def _print_findings(findings: pd.DataFrame) -> None:
 
 
 def cmd_check(args) -> int:
+    from pipeline.io.table import read_table
+    from pipeline.review.check import check
     table = _without(read_table(args.table), _hidden(args.manifest))
     findings = check(table, loose=args.loose, batch=not args.no_batch)
     if not args.loose and ("sentence" not in table or not table["sentence"].astype(str).str.strip().any()):
@@ -76,6 +76,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_verify(args) -> int:
+    from pipeline.io.table import read_table
+    from pipeline.review import verify as verifying
+    from pipeline.review.facts import load_facts
     table = _without(read_table(args.table), _hidden(args.manifest))
     result = verifying.verify(table, load_facts(args.facts, args.metric_map), entity=args.entity or "")
     if args.output:

@@ -4,16 +4,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.eval import diff, ledger, report
-from pipeline.eval.evaluate import load_gold_dir
-from pipeline.eval.splits import blind_docs, evaluate_tables, read_manifest
-from pipeline.io.batch import extract_many
-from pipeline.io.table import read_table
-
 from .corpus import print_scores
 
 
 def cmd_eval(args) -> int:
+    from pipeline.eval import report
+    from pipeline.eval.splits import evaluate_tables
+    from pipeline.io.table import read_table
+
     pred = read_table(args.pred)
     scores = evaluate_tables(pred, Path(args.gold), Path(args.corpus) if args.corpus else None,
                              Path(args.manifest) if args.manifest else None, args.doc, args.score_blind)
@@ -26,6 +24,8 @@ def cmd_eval(args) -> int:
 def ledger_scope(corpus: Path, scope: dict) -> list[str]:
     """The documents the ledger follows: those of the scope's splits (blind ones only when
     the scope says so)."""
+    from pipeline.eval.splits import blind_docs, read_manifest
+
     manifest = read_manifest(corpus / "manifest.csv")
     wanted = set(scope.get("splits") or manifest["split"])
     docs = sorted(set(manifest.loc[manifest["split"].isin(wanted), "doc_id"])
@@ -38,6 +38,10 @@ def ledger_scope(corpus: Path, scope: dict) -> list[str]:
 
 def current_mismatches(corpus: Path, scope: dict):
     """(predictions, gold, mismatches) of the bundled corpus within the ledger's scope."""
+    from pipeline.eval import ledger
+    from pipeline.eval.evaluate import load_gold_dir
+    from pipeline.io.batch import extract_many
+
     pred, errors = extract_many([corpus], progress=False)
     if len(errors):
         raise ValueError(f"articles that cannot be read: {list(errors['path'])}")
@@ -46,6 +50,8 @@ def current_mismatches(corpus: Path, scope: dict):
 
 
 def cmd_ledger(args) -> int:
+    from pipeline.eval import ledger
+
     path, corpus = Path(args.ledger), Path(args.corpus)
     scope = ledger.scope_of(path) if path.is_file() else {"splits": ["dev"], "include_blind": False}
     entries = ledger.load(path) if path.is_file() else []
@@ -64,6 +70,9 @@ def cmd_ledger(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    from pipeline.eval import diff
+    from pipeline.io.table import read_table
+
     result = diff.compare_tables(read_table(args.old), read_table(args.new))
     if args.output and args.output.endswith(".csv"):
         diff.rows(result).to_csv(args.output, index=False)

@@ -1,9 +1,15 @@
-"""The claim table (contract §2): columns, types, and writing it out."""
+"""The claim table (contract §2): columns, types, and writing it out.
+
+pandas is imported where a frame is made, not here: a batch writes its tables
+without it (io/writers.py), and `zhclaims --help` starts without it.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = ["doc_id", "claim_id", "start", "end", "text", "kind", "subject", "metric", "metric_text",
            "value", "value_max", "unit", "unit_text", "qualifier", "change_pct", "change_pp",
@@ -15,11 +21,32 @@ KINDS = {"amount", "count", "ratio", "change"}
 QUALIFIERS = {"=", "~", ">", ">=", "<", "<="}
 BASES = {"", "yoy", "qoq", "mom"}
 MODALITIES = {"actual", "plan", "forecast"}
-ERROR_COLUMNS = ["doc_id", "path", "error"]
+# The errors table of a batch: kind is input (the file cannot be read: error is the
+# loader's reason), timeout, bug (an exception inside the engine: error is its type,
+# the traceback is in the log) or warning (the file was read, with a remark).
+ERROR_COLUMNS = ["path", "doc_id", "kind", "stage", "error", "message"]
+ERROR_KINDS = ("input", "timeout", "bug", "warning")
+DOCUMENT_COLUMNS = ["doc_id", "path", "encoding", "format", "characters", "title", "author", "editor", "source",
+                    "header_lines", "footer_lines", "sentences", "claims"]
+
+
+def normalized_record(record: dict) -> dict:
+    """A claim record with the table's columns in order and plain types (float or None, int, str)."""
+    out: dict = {}
+    for column in COLUMNS + EXTRA_COLUMNS:
+        value: Any = record.get(column)
+        if column in FLOAT_COLUMNS:
+            out[column] = None if value is None or value != value else float(value)
+        elif column in INT_COLUMNS:
+            out[column] = int(value)
+        else:
+            out[column] = "" if value is None else str(value)
+    return out
 
 
 def to_frame(records: list[dict]) -> pd.DataFrame:
     """A claim table with the contract's columns and types; empty cells are NaN / ''."""
+    import pandas as pd
     frame = pd.DataFrame.from_records(records, columns=COLUMNS + EXTRA_COLUMNS)
     for column in FLOAT_COLUMNS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
@@ -46,10 +73,12 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> None:
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a claim table written by `write_table` (or any CSV with the contract's columns)."""
+    """Read a claim table written by `write_table` or a batch (or any CSV with the contract's
+    columns); a folder is a Parquet table written in parts."""
+    import pandas as pd
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".parquet":
+    if suffix == ".parquet" or path.is_dir():
         frame = pd.read_parquet(path)
     elif suffix == ".jsonl":
         frame = pd.read_json(path, lines=True, dtype=False)
