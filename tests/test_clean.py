@@ -48,6 +48,12 @@ def test_title_and_credits_are_kept_as_metadata():
     assert result.credits == {"author": "張琪", "editor": "何坤", "source": "零態LT"}
 
 
+def test_a_word_ending_in_a_role_character_credits_no_one():
+    text = "星标我们，不错过每一篇好文 | 宁德时代 三季报 储能\n宁德时代三季报拆解\n" + BODY + "文/王强\n"
+    result, _ = _cleaned(text)
+    assert "宁德时代" not in result.credits.values()
+
+
 def test_article_without_boilerplate_is_kept_whole():
     result, body = _cleaned(BODY)
     assert body.strip() == BODY.strip()
