@@ -119,8 +119,9 @@ def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] |
 
 def cites_a_source(text: str) -> bool:
     """Whether `text` names a statistics body or a release's words (a statistics release:
-    its area is the subject)."""
-    return any(c.kind == "source" for c in candidates(text)) or lexicon()["release_words"].search(text) is not None
+    its area is the subject). The entity table alone decides: no tagging needed."""
+    return (any(m.entity.type == "statistics_body" for m in entity_mentions(text))
+            or lexicon()["release_words"].search(text) is not None)
 
 
 @functools.cache
