@@ -138,9 +138,11 @@ class _VisibleText(HTMLParser):
     def parse_marked_section(self, i, report=1):
         """`<![...` that is no CDATA or conditional section: a bogus comment up to the next
         '>', as browsers read it (the stdlib parser would raise AssertionError)."""
+        position = self.getpos()
         try:
             return super().parse_marked_section(i, report)
         except AssertionError:
+            self.lineno, self.offset = position        # the failed scan moved them
             return self.parse_bogus_comment(i, report)
 
     def handle_entityref(self, name):
