@@ -133,7 +133,7 @@ def _named(raw_name: bytes) -> Callable[[Path], dict[Path, Expect]]:
         path.mkdir()
         name = os.path.join(os.fsencode(path), raw_name)
         with open(name, "wb") as handle:
-            handle.write(SIMPLIFIED.encode("utf-8"))
+            handle.write(SIMPLIFIED.encode())
         return {Path(os.fsdecode(name)): SAME}
     return write
 
