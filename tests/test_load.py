@@ -177,3 +177,26 @@ def test_find_articles_ends_on_folder_loops_and_lists_unreadable_files(tmp_path)
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     (tmp_path / "dangling.html").symlink_to("missing.html")
     assert [p.name for p in find_articles([tmp_path])] == ["dangling.html", "loop.txt", "b.txt"]
+
+
+def _denied(*args, **kwargs):
+    raise PermissionError(13, "Permission denied")
+
+
+def test_a_file_without_read_permission_is_refused(tmp_path, monkeypatch):
+    """(Simulated: the tests may run as root, who reads any file.)"""
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr("pipeline.io.load.open", _denied, raising=False)
+    with pytest.raises(LoadError, match="Permission denied") as caught:
+        load_file(path)
+    assert caught.value.reason == "unreadable"
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    monkeypatch.setattr("pipeline.io.load.os.scandir", _denied)
+    assert find_articles([tmp_path]) == [tmp_path]
+    with pytest.raises(LoadError, match="cannot list the folder") as caught:
+        load_file(tmp_path)
+    assert caught.value.reason == "unreadable"
