@@ -22,6 +22,8 @@ from .sentence import Sentence
 from .state import PassState
 from .subjects import is_noun_phrase
 
+FALLBACK_WINDOW = 64   # characters before a figure where the fallback metric phrase may start
+
 
 def _growth_noun(fig: Figure, before: list[MetricMention], s: Sentence, clause: int) -> MetricMention | None:
     """A change in points of a growth rate measures the rate: the growth noun is its metric."""
@@ -63,7 +65,8 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
     after = _after(fig, s)
     if after is not None:
         return after
-    match = lexicon.metric_fallback().search(s.text, clause, fig.start)
+    # The fallback phrase is a few words long: search only the window before the figure.
+    match = lexicon.metric_fallback().search(s.text, max(clause, fig.start - FALLBACK_WINDOW), fig.start)
     if match:
         start, end = match.span("metric")
         return MetricMention(start, end, "", "")

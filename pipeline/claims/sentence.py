@@ -6,6 +6,7 @@ the distributive runs among them (all in sentence coordinates).
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,19 +38,28 @@ class Sentence:
 
     def run_index(self, fig: Figure) -> int | None:
         """The figure's place in its distributive run, if it is in one."""
+        return self._run_places.get(id(fig))
+
+    @functools.cached_property
+    def _run_places(self) -> dict[int, int]:
+        """Place in its run of every run member, by identity (one look-up per figure, not a scan)."""
+        places: dict[int, int] = {}
         for run in self.runs:
-            if fig in run:
-                return run.index(fig)
-        return None
+            for i, fig in enumerate(run):
+                places.setdefault(id(fig), i)
+        return places
 
     def listed(self, fig: Figure) -> tuple[int, int] | None:
         """(place, length) of the figure's distributive list, when "respectively" is written."""
-        if not self.distributive:
-            return None
+        return self._listed_places.get(id(fig)) if self.distributive else None
+
+    @functools.cached_property
+    def _listed_places(self) -> dict[int, tuple[int, int]]:
+        places: dict[int, tuple[int, int]] = {}
         for run in (*self.runs, *self.change_runs):
-            if fig in run:
-                return run.index(fig), len(run)
-        return None
+            for i, fig in enumerate(run):
+                places.setdefault(id(fig), (i, len(run)))
+        return places
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         return self.start + start, self.start + end

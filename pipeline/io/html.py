@@ -26,6 +26,8 @@ def _furniture() -> tuple[frozenset[str], frozenset[str], regex.Pattern, frozens
 
 __all__ = ["html_to_text"]
 
+_PLACEHOLDER = "\ufffc"          # object replacement character: no markup meaning
+
 
 class _VisibleText(HTMLParser):
     """Collects visible text with, for each character, its extent in the source."""
@@ -113,11 +115,12 @@ class _VisibleText(HTMLParser):
             self._break()
 
     def handle_data(self, data):
+        start = self._offset()
+        data = self.source[start:start + len(data)]     # as written (the parser may see a placeholder)
         if self.in_title:
             self.title.append(data)
         if self.skip_tag:
             return
-        start = self._offset()
         self._emit(data, start, start + len(data), per_char=True)
 
     def _reference(self, markup: str) -> None:
@@ -132,6 +135,16 @@ class _VisibleText(HTMLParser):
         if not self.skip_tag:
             self._emit(text, start, end, per_char=False)
 
+    def parse_marked_section(self, i, report=1):
+        """`<![...` that is no CDATA or conditional section: a bogus comment up to the next
+        '>', as browsers read it (the stdlib parser would raise AssertionError)."""
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position        # the failed scan moved them
+            return self.parse_bogus_comment(i, report)
+
     def handle_entityref(self, name):
         self._reference("&" + name)
 
@@ -139,9 +152,22 @@ class _VisibleText(HTMLParser):
         self._reference("&#" + name)
 
 
+def _parseable(source: str) -> str:
+    """The source with every '<' after the last '>' replaced by a placeholder of one character.
+
+    No tag, comment or declaration can end there, so it is all text; the stdlib parser
+    would instead rescan the rest of the page from each such '<' (quadratic on a page
+    that ends in an unclosed run of tags). The text itself is taken from the source.
+    """
+    tail = source.rfind(">") + 1
+    if "<" not in source[tail:]:
+        return source
+    return source[:tail] + source[tail:].replace("<", _PLACEHOLDER)
+
+
 def html_to_text(source: str) -> tuple[str, list[int], list[int], str]:
     """Visible text of an HTML page, per-character raw starts and ends, and the <title>."""
     parser = _VisibleText(source)
-    parser.feed(source)
+    parser.feed(_parseable(source))
     parser.close()
     return "".join(parser.chars), parser.starts, parser.ends, "".join(parser.title).strip()

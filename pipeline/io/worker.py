@@ -13,10 +13,13 @@ it was raised in and its traceback; `warning` — the file was read with a remar
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .load import doc_id_of, printable
 from .table import normalized_record
 
 _HASH_BLOCK = 1 << 20
@@ -48,9 +51,12 @@ class DocResult:
 
 
 def content_digest(path: str | Path) -> str:
-    """BLAKE2b of the file's bytes, '' when it cannot be read."""
+    """BLAKE2b of the file's bytes, '' when it cannot be read or is not a regular file
+    (opening a named pipe would wait for a writer forever)."""
     digest = hashlib.blake2b(digest_size=16)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return ""
         with open(path, "rb") as handle:
             while block := handle.read(_HASH_BLOCK):
                 digest.update(block)
@@ -59,15 +65,9 @@ def content_digest(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def printable(text: str) -> str:
-    """A file name as the tables show it: bytes that are not UTF-8 (kept by Python as lone
-    surrogates) written as backslash escapes, so every table stays valid UTF-8."""
-    return text if text.isascii() else text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def problem(path: str, kind: str, stage: str, error: str, message: str) -> dict:
     """One row of the errors table; the message is kept to one line."""
-    return {"path": printable(path), "doc_id": printable(Path(path).stem), "kind": kind, "stage": stage, "error": error,
+    return {"path": printable(path), "doc_id": doc_id_of(path), "kind": kind, "stage": stage, "error": error,
             "message": " ".join(str(message).split())}
 
 

@@ -24,8 +24,9 @@ from pipeline.text.normalize import normalize_text
 
 from . import filters, ranges, read
 from .draft import Draft, trimmed
-from .grammar import Grammar, grammar
+from .grammar import Grammar, grammar, unspaced
 from .numerals import Reading, Vague, read_numeral, to_float
+from .vocabulary import RunTokens
 
 __all__ = ["Quantity", "find_quantities"]
 
@@ -74,6 +75,7 @@ def find_quantities(text: str) -> list[Quantity]:
 def _scan(norm: str, raw: str, g: Grammar) -> list[Draft]:
     drafts: list[Draft] = []
     pos, n = 0, len(norm)
+    run = RunTokens(norm)
     while pos < n:
         m = g.master.search(norm, pos)
         if m is None:
@@ -99,7 +101,7 @@ def _scan(norm: str, raw: str, g: Grammar) -> list[Draft]:
                                 "percent.discount", trimmed(raw, m.end(), end), suffixed=True))
             pos = end
             continue
-        draft, skip_to = _quantity(norm, raw, m, g)
+        draft, skip_to = _quantity(norm, raw, m, g, run)
         if draft is None:
             pos = max(skip_to, m.start() + 1)
             continue
@@ -108,16 +110,16 @@ def _scan(norm: str, raw: str, g: Grammar) -> list[Draft]:
     return drafts
 
 
-def _quantity(norm: str, raw: str, m, g: Grammar) -> tuple[Draft | None, int]:
+def _quantity(norm: str, raw: str, m, g: Grammar, run: RunTokens) -> tuple[Draft | None, int]:
     """Read the mention whose start the master pattern found; (draft, skip)."""
     first = m.end("qty")
     try:
-        reading = read_numeral(norm, first, allow_bare=True)
+        reading = read_numeral(norm, first, allow_bare=True, run=run)
         cut = filters.ambiguous_piece(g, norm, reading)
         if cut is not None:  # a space-separated piece belongs to a word: stop before it
             if cut <= first:
                 return None, m.start() + 1
-            reading = read_numeral(norm, first, cut, allow_bare=True)
+            reading = read_numeral(norm, first, cut, allow_bare=True, run=run)
     except Vague as exc:
         return None, exc.args[1]
     if reading is None:
@@ -136,7 +138,7 @@ def _quantity(norm: str, raw: str, m, g: Grammar) -> tuple[Draft | None, int]:
                        rule=_numeral_rule(reading), power=reading.trailing_power,
                       unit_spans=trimmed(raw, reading.scale_start, reading.end))
     if pcur is not None:
-        code = g.prefix[pcur]
+        code = g.prefix[unspaced(pcur)]
         pcur_written = [m.span("pcur")]
         if draft.kind == "number" and draft.form == "plain" and not draft.suffixed:
             draft.kind, draft.unit, draft.rule = "money", code, "currencies.prefix"

@@ -18,7 +18,9 @@ from pipeline import rules
 
 from .vocabulary import GAP, sub_patterns
 
-__all__ = ["Grammar", "Special", "grammar", "spaced", "words"]
+__all__ = ["Grammar", "Special", "grammar", "spaced", "unspaced", "words"]
+
+_GAP_CHARS = regex.compile(GAP)
 
 
 def spaced(word: str) -> str:
@@ -27,6 +29,11 @@ def spaced(word: str) -> str:
         guard = "(?<![A-Za-z])" if word[:1].isalpha() else ""
         return guard + regex.escape(word) + ("(?![A-Za-z])" if word[-1:].isalpha() else "")
     return GAP.join(regex.escape(ch) for ch in word)
+
+
+def unspaced(written: str) -> str:
+    """A word matched by ``spaced`` as its lexicon entry (the spaces between its characters removed)."""
+    return _GAP_CHARS.sub("", written) if not written.isascii() else written
 
 
 def words(items) -> str:
@@ -80,7 +87,7 @@ def _master(g: Grammar, num, pct, flt, special: str) -> regex.Pattern:
         rf"|(?P<vague>(?:{vague})(?!{gap}{spaced(pct['fraction_marker'])}))"
         rf"|(?P<qty>(?:(?P<s1>{sign})(?:(?<=\p{{Han}}){gap})?)?(?:(?P<pcur>{words(g.prefix)}){gap})?"
         rf"(?P<s2>{sign})?)(?={first})"
-        r"|(?P<latin>(?<![A-Za-z0-9_])(?=[A-Za-z][A-Za-z0-9_.\-]*+\d)"
+        r"|(?P<latin>(?<![A-Za-z0-9_.\-])(?=[A-Za-z][A-Za-z0-9_.\-]*+\d)"
         r"[A-Za-z](?:[A-Za-z0-9_]|[-.](?=[A-Za-z0-9]))*+)")
 
 

@@ -19,6 +19,8 @@ approximate markers before a scale word (they do not change the value),
 positional numerals (digit by digit, with a written decimal point:
 five-zero-five-seven point four). Not supported: numerals longer than
 ``MAX_TOKENS`` tokens, exponents beyond ``MAX_EXPONENT``.
+
+The value of a token list is computed in ``values.py``.
 """
 from __future__ import annotations
 
@@ -27,14 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .vocabulary import CONTEXT, MAX_EXPONENT, MAX_TOKENS, Invalid, Token, lexicon, tokenize
+from .values import Vague, evaluate, failing_prefixes, remainder, section
+from .vocabulary import CONTEXT, MAX_EXPONENT, MAX_TOKENS, Invalid, RunTokens, Token, tokenize
 
 __all__ = ["MAX_EXPONENT", "MAX_TOKENS", "Invalid", "Reading", "Vague", "evaluate", "read_numeral",
            "small_int", "to_float"]
-
-
-class Vague(ValueError):
-    """The tokens form an approximate pair (twenty or thirty): no single value."""
 
 
 @dataclass(frozen=True)
@@ -53,166 +52,77 @@ class Reading:
         return len(self.tokens) > 1 and all(t.kind in ("dig", "zero") for t in self.tokens)
 
 
-def evaluate(tokens: Sequence[Token], allow_bare: bool = False) -> Decimal:
-    """The value of a token list; raises Invalid or Vague."""
-    if not tokens:
-        raise Invalid("empty")
-    if tokens[-1].kind == "mult":
-        if len(tokens) != 2 or tokens[0].kind != "num":
+class _Prefixes:
+    """``evaluate`` of the prefixes of one token list with the scans over each prefix
+    precomputed and the left part of each scale word evaluated once: the longest-prefix
+    search of ``read_numeral`` costs O(MAX_TOKENS) steps per prefix, not O(MAX_TOKENS**2)."""
+
+    _ERRORS = (Invalid, Vague, decimal.DecimalException, KeyError)
+
+    def __init__(self, tokens: Sequence[Token], allow_bare: bool):
+        self.tokens, self.allow_bare = tokens, allow_bare
+        self.lefts: dict[int, Decimal | Exception] = {}
+        self.first_mult = next((i for i, t in enumerate(tokens) if t.kind == "mult"), len(tokens))
+        self.top = [-1]               # top[n]: index of the last largest scale word in tokens[:n]
+        for i, tok in enumerate(tokens):
+            best = self.top[-1]
+            self.top.append(i if tok.kind == "big" and (best < 0 or tok.value >= tokens[best].value) else best)
+        # Prefixes without scale words or multipliers longer than `hopeless` cannot be numerals
+        # (worth finding out for long runs only).
+        self.region = self.hopeless = 0
+        if len(tokens) > 4:
+            self.region = min(self.first_mult, next((i for i, t in enumerate(tokens) if t.kind == "big"), len(tokens)))
+            self.hopeless = failing_prefixes(tokens[:self.region])
+
+    def fails(self, n: int) -> bool:
+        """Whether tokens[:n] is known not to be a numeral without evaluating it."""
+        return self.hopeless < n <= self.region
+
+    def value(self, n: int) -> Decimal:
+        """evaluate(tokens[:n]), step for step."""
+        tokens, split = self.tokens, self.top[n]
+        if tokens[n - 1].kind == "mult":
+            return evaluate(tokens[:n], self.allow_bare)
+        if self.first_mult < n:
             raise Invalid("multiplier")
-        return tokens[0].value.scaleb(int(tokens[1].value), CONTEXT)
-    if any(t.kind == "mult" for t in tokens):
-        raise Invalid("multiplier")
-    bigs = [i for i, t in enumerate(tokens) if t.kind == "big"]
-    if not bigs:
-        return _section(tokens)
-    top = max(tokens[i].value for i in bigs)
-    split = max(i for i in bigs if tokens[i].value == top)
-    left, right = tokens[:split], tokens[split + 1:]
-    power = int(top)
-    if left:
-        head = evaluate(left, allow_bare)
-    elif allow_bare:
-        head = Decimal(1)
-    else:
-        raise Invalid("bare scale word")
-    return head.scaleb(power, CONTEXT) + _remainder(right, power)
+        if split < 0:
+            return section(tokens[:n])
+        power = int(tokens[split].value)
+        if split:
+            head = self._left(split)
+        elif self.allow_bare:
+            head = Decimal(1)
+        else:
+            raise Invalid("bare scale word")
+        return head.scaleb(power, CONTEXT) + remainder(tokens[split + 1:n], power)
 
-
-def _remainder(tokens: Sequence[Token], power: int) -> Decimal:
-    zero = False
-    while tokens and tokens[0].kind == "zero":
-        tokens, zero = tokens[1:], True
-    if not tokens:
-        return Decimal(0)
-    if tokens[0].kind == "point":
-        if len(tokens) > 1 or zero:
-            raise Invalid("point")
-        return tokens[0].value
-    single = len(tokens) == 1 and tokens[0].kind in ("dig", "num")
-    if single and not zero and tokens[0].value == tokens[0].value.to_integral_value() \
-            and 0 < tokens[0].value < 10:
-        return tokens[0].value.scaleb(power - 1, CONTEXT)  # 1 wan 3 = 13000
-    value = evaluate(tokens)
-    if value >= Decimal(1).scaleb(power):
-        raise Invalid("remainder too large")
-    return value
-
-
-def _positional(tokens: Sequence[Token]) -> Decimal:
-    """Digits read one by one (two-zero-two-five = 2025)."""
-    if len(tokens) == 1:
-        return tokens[0].value
-    if not all(t.text in lexicon().positional for t in tokens):
-        raise Invalid("positional")
-    return Decimal("".join(str(int(t.value)) for t in tokens))
-
-
-class _Section:
-    """The value of a numeral below the first big scale word, token by token."""
-
-    def __init__(self, tokens: Sequence[Token]):
-        self.tokens = tokens
-        self.total = Decimal(0)
-        self.current: Decimal | None = None
-        self.last_unit: int | None = None
-        self.zero = False
-
-    def digit(self, i: int, tok: Token) -> None:
-        if self.current is not None:
-            nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-            if nxt is not None and nxt.kind in ("small", "big"):
-                raise Vague("two digits before a scale word")
-            raise Invalid("two digits")
-        if tok.kind == "num" and i > 0 and self.tokens[i - 1].kind == "num":
-            raise Invalid("two numbers")
-        self.current = tok.value
-
-    def zero_marker(self) -> None:
-        if self.current is not None:
-            raise Invalid("zero after digit")
-        self.zero = True
-
-    def approx(self) -> None:
-        if self.current is None:
-            self.current = Decimal(0)  # 'twenty-some wan': the marker holds a digit's place
-
-    def small(self, i: int, tok: Token) -> None:
-        power = int(tok.value)
-        if self.last_unit is not None and power >= self.last_unit:
-            raise Invalid("scale order")
-        if self.current is None:
-            if not (i == 0 or self.zero):
-                raise Invalid("scale word without digit")
-            self.current = Decimal(1)
-        self.total += self.current.scaleb(power, CONTEXT)
-        self.last_unit, self.current, self.zero = power, None, False
-
-    def point(self, i: int, tok: Token) -> Decimal:
-        if i != len(self.tokens) - 1 or (self.current is None and self.last_unit is None and not self.zero):
-            raise Invalid("point")
-        if self.current is not None:
-            self.total += _tail(self.current, self.last_unit, self.zero)
-        return self.total + tok.value
-
-    def close(self) -> Decimal:
-        if self.current is not None:
-            self.total += _tail(self.current, self.last_unit, self.zero)
-            self.current = None
-        elif self.zero:
-            raise Invalid("trailing zero marker")
-        return self.total
-
-    def value(self) -> Decimal:
-        for i, tok in enumerate(self.tokens):
-            if tok.kind in ("dig", "num"):
-                self.digit(i, tok)
-            elif tok.kind == "zero":
-                self.zero_marker()
-            elif tok.kind == "approx":
-                self.approx()
-            elif tok.kind == "small":
-                self.small(i, tok)
-            elif tok.kind == "point":
-                return self.point(i, tok)
-            else:
-                raise Invalid(tok.kind)
-        return self.close()
-
-
-def _section(tokens: Sequence[Token]) -> Decimal:
-    if len(tokens) == 1 and tokens[0].kind == "num":
-        return tokens[0].value
-    if all(t.kind in ("dig", "zero") for t in tokens):
-        return _positional(tokens)
-    if len(tokens) > 2 and tokens[-1].kind == "point" and all(t.kind in ("dig", "zero") for t in tokens[:-1]):
-        return _positional(tokens[:-1]) + tokens[-1].value      # five-zero-five-seven point four
-    return _Section(tokens).value()
-
-
-def _tail(digit: Decimal, last_unit: int | None, zero: bool) -> Decimal:
-    """A last digit: 4 bai 5 = 450 (abbreviated), 4 bai ling 5 = 405, shi 5 = 15."""
-    if last_unit is not None and last_unit >= 2 and not zero:
-        if digit != digit.to_integral_value() or digit >= 10:
-            raise Invalid("abbreviation")
-        return digit.scaleb(last_unit - 1, CONTEXT)
-    return digit
-
+    def _left(self, n: int) -> Decimal:
+        if n not in self.lefts:
+            try:
+                self.lefts[n] = self.value(n)
+            except self._ERRORS as exc:
+                self.lefts[n] = exc
+        result = self.lefts[n]
+        if isinstance(result, Exception):
+            raise type(result)(*result.args)
+        return result
 
 def read_numeral(text: str, pos: int, endpos: int | None = None,
-                 allow_bare: bool = False) -> Reading | None:
+                 allow_bare: bool = False, run: RunTokens | None = None) -> Reading | None:
     """The longest well-built numeral starting at `pos`, or None.
 
     Raises Vague (with the end of the run as its second argument) when the
-    run is an approximate pair (twenty or thirty).
+    run is an approximate pair (twenty or thirty). `run`, a ``RunTokens`` of
+    `text`, reuses the tokens of the previous reading.
     """
-    tokens = tokenize(text, pos, endpos)
+    tokens = run(pos, endpos) if run is not None else tokenize(text, pos, endpos)
+    prefixes = _Prefixes(tokens, allow_bare)
     for n in range(len(tokens), 0, -1):
         head = tokens[:n]
-        if head[-1].kind == "approx":
+        if head[-1].kind == "approx" or prefixes.fails(n):
             continue
         try:
-            value = evaluate(head, allow_bare)
+            value = prefixes.value(n)
         except Vague as exc:
             raise Vague(str(exc), tokens[-1].end) from None
         except (Invalid, decimal.DecimalException, KeyError):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from . import filters
 from .draft import Draft, trimmed, without_spaces
-from .grammar import Grammar
+from .grammar import Grammar, unspaced
 from .numerals import Reading, Vague, read_numeral
 from .vocabulary import CONTEXT
 
@@ -117,7 +117,7 @@ def _discount(reading: Reading) -> Decimal | None:
 
 def _money(norm: str, raw: str, reading: Reading, m, g: Grammar) -> Draft:
     spec = m.group("spec") or m.group("crypto")
-    code = g.suffix[spec] if spec else "CNY"
+    code = g.suffix[unspaced(spec)] if spec else "CNY"
     written = trimmed(raw, reading.scale_start, m.end())
     d = Draft(reading.start, m.end(), "money", reading.value, code, rule="currencies.suffix",
               unit_spans=written, generic=spec is None, suffixed=True,

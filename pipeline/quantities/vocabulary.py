@@ -8,8 +8,10 @@ pieces the quantity grammar (``grammar.py``) is assembled from.
 """
 from __future__ import annotations
 
+import bisect
 import decimal
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -138,13 +140,16 @@ def _sci(text: str) -> Decimal:
     return Decimal(mantissa, context=CONTEXT).scaleb(power, CONTEXT)
 
 
-def tokenize(text: str, pos: int, endpos: int | None = None) -> list[Token]:
-    """Numeral tokens from `pos`, separated by spaces at most, up to MAX_TOKENS."""
+def tokenize(text: str, pos: int, endpos: int | None = None, cut: Sequence[Token] = ()) -> list[Token]:
+    """Numeral tokens from `pos`, separated by spaces at most, up to MAX_TOKENS; `cut`
+    holds the first of them when they are already known (tokenizing goes on after them)."""
     lex = lexicon()
     end = len(text) if endpos is None else endpos
     token_re = _token_re()
     gap_re = _gap_re()
-    out: list[Token] = []
+    out: list[Token] = list(cut)
+    if out:
+        pos = out[-1].end
     while len(out) < MAX_TOKENS:
         start = gap_re.match(text, pos, end).end() if out else pos
         m = token_re.match(text, start, end)
@@ -152,8 +157,11 @@ def tokenize(text: str, pos: int, endpos: int | None = None) -> list[Token]:
             break
         kind = m.lastgroup if m.lastgroup != "dec" else "point"
         if m.group("num") is not None:
-            out.append(Token("num", parse_arabic(m.group("num")), m.start("num"), m.end("num"),
-                             m.group("num")))
+            try:
+                value = parse_arabic(m.group("num"))
+            except Invalid:            # an exponent beyond MAX_EXPONENT: the run ends here
+                break
+            out.append(Token("num", value, m.start("num"), m.end("num"), m.group("num")))
             if m.group("mult") is not None:
                 out.append(Token("mult", Decimal(lex.mult[m.group("mult")]), m.start("mult"),
                                  m.end("mult"), m.group("mult")))
@@ -165,6 +173,29 @@ def tokenize(text: str, pos: int, endpos: int | None = None) -> list[Token]:
             out.append(Token(kind, _word_value(lex, kind, ch), m.start(), m.end(), ch))
         pos = m.end()
     return out
+
+
+class RunTokens:
+    """``tokenize`` over one text that reuses the tokens cut at the previous position: the
+    finder tries a reading at every position of a long run, and so cuts each token once
+    instead of MAX_TOKENS times."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.endpos: int | None = None
+        self.last: list[Token] = []
+        self.starts: list[int] = []
+
+    def __call__(self, pos: int, endpos: int | None = None) -> list[Token]:
+        k = bisect.bisect_left(self.starts, pos)
+        if endpos == self.endpos and k < len(self.last) and self.starts[k] == pos and self.last[k].kind != "mult":
+            out = self.last[k:]
+            if len(self.last) >= MAX_TOKENS:       # the run went on: cut as many more as were dropped
+                out = tokenize(self.text, pos, endpos, out)
+        else:
+            out = tokenize(self.text, pos, endpos)
+        self.last, self.endpos, self.starts = out, endpos, [t.start for t in out]
+        return out
 
 
 def _word_value(lex: Lexicon, kind: str, ch: str) -> Decimal:

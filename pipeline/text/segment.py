@@ -3,6 +3,9 @@
 Sentences end after 。！？!? (with closing quotes) and at line breaks — not at ；— and a
 list item (a bullet such as ● or ■, or a circled number ①) starts a new one: scraped
 pages often have neither 。 nor line breaks between items (contract §2 `sentence`).
+No sentence is longer than MAX_SENTENCE characters: a longer run (a page saved without
+punctuation, a scraped table) is cut at its last clause break or space before the limit,
+else at the limit, so the work per sentence stays bounded.
 Clauses break at commas and semicolons outside brackets, and at a run of spaces between
 two words of a list item (rules/segmentation.yaml). Both are one regex pass, linear in
 the text.
@@ -26,6 +29,8 @@ from .normalize import normalize_text
 
 jieba.setLogLevel(logging.WARNING)
 
+MAX_SENTENCE = 600
+
 
 @functools.cache
 def _boundaries() -> dict:
@@ -34,6 +39,7 @@ def _boundaries() -> dict:
         "sentence_end": regex.compile(data["sentence_end"]),
         "item_start": regex.compile(data["list_item_start"]),
         "clause_sep": regex.compile(data["clause_separators"]),
+        "last_break": regex.compile(rf"{data['clause_separators']}|\s", regex.REVERSE),
         "clause_space": regex.compile(data["clause_space"]),
         "open": set(data["brackets_open"]),
         "close": set(data["brackets_close"]),
@@ -57,11 +63,24 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     cuts |= {m.start() for m in b["item_start"].finditer(text, start, end)}
     out, previous = [], start
     for cut in sorted(cuts | {end}):
-        span = _trimmed(text, previous, cut)
-        if span:
-            out.append(span)
-        previous = cut
+        for piece in _bounded(text, previous, cut):
+            span = _trimmed(text, previous, piece)
+            if span:
+                out.append(span)
+            previous = piece
     return out
+
+
+def _bounded(text: str, start: int, end: int) -> list[int]:
+    """Cuts that split [start, end) into pieces of at most MAX_SENTENCE characters: after
+    the last clause break or space of the second half of each piece, else at the limit."""
+    cuts = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        found = _boundaries()["last_break"].search(text, start + MAX_SENTENCE // 2, limit)
+        start = found.end() if found is not None else limit
+        cuts.append(start)
+    return cuts + [end]
 
 
 def clause_starts(sentence: str) -> list[int]:
