@@ -73,7 +73,11 @@ GOLD_HEADER = ("doc_id,start,end,text,kind,metric_text,value,value_max,unit,qual
     ("d,2,5,100,amount,,1,,CNY,=,,,,,annual,2025,actual\n", "unknown change_basis"),
     ("d,2,5,100,amount,,1,,CNY,about,,,,,,2025,actual\n", "unknown qualifier"),
     ("d,2,5,100,amount,,1,,CNY,=,,,,,,2025,maybe\n", "unknown modality"),
-], ids=["offsets", "valid", "kind", "basis", "qualifier", "modality"])
+    ("d,2,5,100,amount,,1e10x,,CNY,=,,,,,,2025,actual\n", "row 2: value '1e10x' is not a number"),
+    ("d,2,5,100,amount,,1,,CNY,=,ten,,,,,2025,actual\n", "row 2: change_pct 'ten' is not a number"),
+    ("d,2.5,5,100,amount,,1,,CNY,=,,,,,,2025,actual\n", "row 2: start '2.5' is not an offset"),
+    ("d,2,,100,amount,,1,,CNY,=,,,,,,2025,actual\n", "row 2: end '' is not an offset"),
+], ids=["offsets", "valid", "kind", "basis", "qualifier", "modality", "value", "change", "start", "end"])
 def test_gold_loader_names_file_and_row(tmp_path, row, message):
     path = tmp_path / "d.csv"
     path.write_text(GOLD_HEADER + row, encoding="utf-8")
@@ -84,6 +88,20 @@ def test_gold_loader_names_file_and_row(tmp_path, row, message):
         with pytest.raises(GoldError, match=message) as info:
             load_gold(path, raw)
         assert str(path) in str(info.value)
+
+
+def test_a_gold_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_bytes((GOLD_HEADER + "d,2,5,100,amount,營收,1,,CNY,=,,,,,,2025,actual\n").encode("big5"))
+    with pytest.raises(GoldError, match=r"d\.csv: not UTF-8 \(byte \d+\)"):
+        load_gold(path)
+
+
+def test_a_gold_file_that_is_not_a_table_is_named(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text(GOLD_HEADER + 'd,2,5,"100,amount\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"d\.csv: not a CSV table"):
+        load_gold(path)
 
 
 def test_gold_loader_requires_contract_columns(tmp_path):

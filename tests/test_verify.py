@@ -124,6 +124,12 @@ def test_a_broken_facts_file_is_named_with_its_row(tmp_path, content, message):
         load_facts(tmp_path / "f.csv")
 
 
+def test_a_facts_file_that_is_not_utf8_is_named(tmp_path):
+    (tmp_path / "f.csv").write_bytes("entity,metric,period,value,unit\n騰訊,capex,2024,1,CNY\n".encode("big5"))
+    with pytest.raises(FactsError, match=r"f\.csv: not UTF-8"):
+        load_facts(tmp_path / "f.csv")
+
+
 def test_the_shipped_facts_are_well_formed():
     facts = load_facts(SHIPPED)
     assert len(facts.facts) > 100

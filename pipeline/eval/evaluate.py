@@ -15,7 +15,7 @@ import pandas as pd
 
 from pipeline import rules
 from pipeline.io.load import LoadError, find_articles, load_file
-from pipeline.io.table import BASES, KINDS, MODALITIES, QUALIFIERS, read_table
+from pipeline.io.table import BASES, FLOAT_COLUMNS, INT_COLUMNS, KINDS, MODALITIES, QUALIFIERS, read_csv_strings, typed
 
 GOLD_REQUIRED = ["doc_id", "start", "end", "text", "kind", "metric_text", "value", "value_max", "unit",
                  "qualifier", "change_pct", "change_pp", "change_max", "change_abs", "change_basis",
@@ -40,10 +40,12 @@ def load_gold(path: str | Path, raw: str | None = None, check_metrics: bool = Tr
     """Read and validate one gold file; `raw` is the article's decoded raw text. A metric id
     must be one the metric lexicon defines (rules/metrics.yaml) unless `check_metrics` is off."""
     path = Path(path)
-    frame = read_table(path)
+    frame = read_csv_strings(path, GoldError)
     missing = [c for c in GOLD_REQUIRED if c not in frame.columns]
     if missing:
         raise GoldError(f"{path}: missing columns {missing}")
+    _check_numbers(frame, path)
+    frame = typed(frame)
     frame["qualifier"] = frame["qualifier"].replace("", "=")
     checks = [("kind", KINDS), ("change_basis", BASES), ("qualifier", QUALIFIERS), ("modality", MODALITIES)]
     for line, (_, row) in enumerate(frame.iterrows(), start=2):   # the header is line 1
@@ -58,6 +60,25 @@ def load_gold(path: str | Path, raw: str | None = None, check_metrics: bool = Tr
             raise GoldError(f"{path}: row {line}: raw[{row['start']}:{row['end']}] is "
                             f"{raw[row['start']:row['end']]!r}, not {row['text']!r}")
     return frame
+
+
+def _check_numbers(frame: pd.DataFrame, path: Path) -> None:
+    """Offsets are whole numbers and numeric fields numbers (or empty), row by row."""
+    for line, row in enumerate(frame.to_dict("records"), start=2):
+        for column in INT_COLUMNS:
+            if not str(row[column]).strip().isdigit():
+                raise GoldError(f"{path}: row {line}: {column} {row[column]!r} is not an offset (a whole number)")
+        for column in FLOAT_COLUMNS:
+            value = str(row.get(column, "")).strip()
+            if value and not math.isfinite(_number(value)):
+                raise GoldError(f"{path}: row {line}: {column} {row[column]!r} is not a number")
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
 
 
 def load_gold_dir(gold_dir: str | Path, corpus_dir: str | Path | None = None,

@@ -72,6 +72,34 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> None:
         raise ValueError(f"{path}: unknown output format {suffix!r} (use .csv, .parquet or .jsonl)")
 
 
+def read_csv_strings(path: str | Path, error: type[ValueError] = ValueError) -> pd.DataFrame:
+    """A hand-made CSV file (gold, facts) as strings, or `error` naming the file: not UTF-8
+    (with the byte offset), or not a table."""
+    import io
+
+    import pandas as pd
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise error(f"{path}: not a CSV table: {' '.join(str(exc).split())}") from None
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """String columns of a claim table given their types (numbers that do not parse are NaN)."""
+    import pandas as pd
+    for column in FLOAT_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("float64")
+    for column in INT_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column]).astype("int64")
+    return frame.fillna({c: "" for c in frame.columns if c not in FLOAT_COLUMNS})
+
+
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a claim table written by `write_table` or a batch (or any CSV with the contract's
     columns); a folder is a Parquet table written in parts."""
@@ -84,10 +112,4 @@ def read_table(path: str | Path) -> pd.DataFrame:
         frame = pd.read_json(path, lines=True, dtype=False)
     else:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in FLOAT_COLUMNS:
-        if column in frame:
-            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("float64")
-    for column in INT_COLUMNS:
-        if column in frame:
-            frame[column] = pd.to_numeric(frame[column]).astype("int64")
-    return frame.fillna({c: "" for c in frame.columns if c not in FLOAT_COLUMNS})
+    return typed(frame)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.io.table import QUALIFIERS
+from pipeline.io.table import QUALIFIERS, read_csv_strings
 
 from .figures import Interval, interval, is_empty, number_unit
 from .keys import is_specific, subject_key
@@ -95,7 +95,7 @@ def _names(frame: pd.DataFrame) -> dict[str, str]:
 
 
 def read_metric_map(path: Path) -> dict[str, set[str]]:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = read_csv_strings(path, FactsError)
     missing = [c for c in ("claim_metric", "fact_metric") if c not in frame.columns]
     if missing:
         raise FactsError(f"{path}: missing columns {missing}")
@@ -108,7 +108,7 @@ def read_metric_map(path: Path) -> dict[str, set[str]]:
 def load_facts(path: str | Path, metric_map: str | Path | None = None) -> Facts:
     """Read and check a facts file, with the metric map beside it (or the one given)."""
     path = Path(path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = read_csv_strings(path, FactsError)
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
         raise FactsError(f"{path}: missing columns {missing}")
