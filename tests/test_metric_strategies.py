@@ -11,7 +11,7 @@ import pytest
 
 from pipeline import extract
 from pipeline.claims import link, metric
-from pipeline.claims.assemble import add_change, add_level
+from pipeline.claims.assemble import add_figure
 from pipeline.claims.link import ChangeCase
 from pipeline.claims.metric import level_case, metric_mention
 from pipeline.claims.sentence import read_sentence
@@ -31,13 +31,7 @@ def _replay(text: str, anchor: str):
         for fig in s.figures:
             if text[start + fig.start:start + fig.end] == anchor:
                 return s, state, fig
-            if fig.role == "level":
-                add_level(fig, s, facts, state)
-            elif fig.to_level:
-                state.pending.append(fig)
-            else:
-                add_change(fig, s, facts, state)
-            state.last_end = fig.end
+            add_figure(fig, s, facts, state)
         state.finish_sentence()
     raise AssertionError(f"no figure {anchor!r}")
 

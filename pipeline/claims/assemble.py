@@ -73,17 +73,23 @@ def add_change(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> N
         state.rows.append(new_row(fig, link.metric, link.continued, s, facts, state))
 
 
+def add_figure(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> None:
+    """One figure of the sentence, in order: a level row, a change kept until its level
+    ("up 68% to …"), or a change linked now."""
+    if fig.role == "level":
+        add_level(fig, s, facts, state)
+    elif fig.to_level:
+        state.pending.append(fig)
+    else:
+        add_change(fig, s, facts, state)
+    state.last_end = fig.end
+
+
 def assemble_sentence(s: Sentence, facts: DocFacts, state: PassState) -> list[Row]:
     """Claim rows of one sentence, in order of their anchors."""
     state.start_sentence()
     for fig in s.figures:
-        if fig.role == "level":
-            add_level(fig, s, facts, state)
-        elif fig.to_level:
-            state.pending.append(fig)
-        else:
-            add_change(fig, s, facts, state)
-        state.last_end = fig.end
+        add_figure(fig, s, facts, state)
     for fig in state.pending:
         add_change(fig, s, facts, state)
     return state.finish_sentence()

@@ -16,7 +16,7 @@ from . import lexicon
 from .fields import basis_of, basis_start
 from .figures import Figure
 from .lexicon import MetricMention
-from .metric import metric_since_last_figure
+from .metric import Choice, metric_since_last_figure
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
@@ -29,11 +29,9 @@ class Attach:
     row: Row
 
 
-@dataclass(frozen=True)
-class NewRow:
-    """The change is a change-only row: its own metric, or continuing another claim."""
-    metric: MetricMention | None = None
-    continued: Row | None = None
+# The change is a change-only row, whose metric is decided as a level's is: a phrase of
+# its own, or the metric of a claim it continues.
+NewRow = Choice
 
 
 @dataclass(frozen=True)
