@@ -55,3 +55,13 @@ def entity_id(name: str) -> str:
     """The canonical id of a name as written, or ''."""
     entity = table()[1].get(_key(name))
     return entity.id if entity else ""
+
+
+@functools.cache
+def _types() -> dict[str, str]:
+    return {entity.id: entity.type for entity in table()[1].values()}
+
+
+def entity_type(ident: str) -> str:
+    """The type of an entity id (company, region, index …), or ''."""
+    return _types().get(ident, "")

@@ -160,8 +160,7 @@ def _continues(level_row: Row, fig: Figure, s: Sentence) -> bool:
 def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> tuple[str, str]:
     """(subject as written, its entity id): the candidate before the claim, else the
     paragraph's last subject, else the article's main subject."""
-    found = find_subject(s.text, s.start, row, facts.credited, facts.statistics, s.clause(row.start - s.start),
-                         s.listed(fig))
+    found = find_subject(s.text, s.start, row, s.clauses, facts.credited, facts.statistics, s.listed(fig))
     if found is not None and found.segment:
         return facts.raw_text(*s.doc_span(found.start, found.end)), ""
     if found is not None and not found.reference:

@@ -10,17 +10,17 @@ subject, else the article's main subject.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 import regex
 
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
-from pipeline.text.segment import clause_starts, pos_tokenizer
+from pipeline.text.segment import pos_tokenizer
 
 from .candidates import Candidate, candidates, credited_names, lexicon
-from .entities import entity_id, entity_mentions
+from .entities import entity_id, entity_mentions, entity_type
 from .lexicon import list_separator
 
 __all__ = ["SubjectMention", "candidates", "credited_names", "find_subject", "main_subject", "last_named",
@@ -44,14 +44,15 @@ def _usable(text: str, c: Candidate, credited: Collection[str], statistics: bool
     return (c.kind != "source" and text[c.start:c.end] not in credited
             and not (statistics and c.kind == "name") and (statistics or c.kind != "sector")
             and not (c.kind in ("group", "name", "entity") and text[:c.start].endswith(lexicon()["locative"])
-                     and _is_place(text, c)))
+                     and _is_place(c)))
 
 
-def _is_place(text: str, c: Candidate) -> bool:
-    return c.kind == "group" or any(m.entity.type == "region" for m in entity_mentions(text[c.start:c.end]))
+def _is_place(c: Candidate) -> bool:
+    return c.kind == "group" or entity_type(c.entity_id) == "region"
 
 
-def _before(sentence: str, row, s0: int, credited: Collection[str], statistics: bool, clause: int) -> list[Candidate]:
+def _before(sentence: str, row, s0: int, credited: Collection[str], statistics: bool,
+            clauses: Sequence[int]) -> list[Candidate]:
     """The usable candidates before `row`'s metric (or anchor); group words, sectors, segments and
     named entities may open the metric phrase itself ("property developers' funds", an index's level)."""
     metric = row.metric_span if row.metric_span and row.metric_span[0] < row.start else None
@@ -60,28 +61,29 @@ def _before(sentence: str, row, s0: int, credited: Collection[str], statistics: 
     opening = ("group", "sector", "segment", "entity")
     found = [c for c in candidates(sentence) if _usable(sentence, c, credited, statistics)
              and (c.end <= limit or (c.kind in opening and c.start <= limit and c.end <= inner))]
+    clause = clauses[min(max(row.start - s0, 0), len(clauses) - 1)]
     # A segment is the subject of its own clause's figures — of the whole sentence when it opens it.
     return [c for i, c in enumerate(found)
-            if c.kind != "segment" or c.start >= min(clause, limit) or (i == 0 and _topic(sentence, c))]
+            if c.kind != "segment" or c.start >= min(clause, limit) or (i == 0 and _topic(sentence, c, clauses))]
 
 
-def _topic(sentence: str, c: Candidate) -> bool:
+def _topic(sentence: str, c: Candidate, clauses: Sequence[int]) -> bool:
     """Whether a segment opens the sentence as its topic: in its first clause, which gives a
     figure of it or ends in a topic word ("as for new businesses, …")."""
-    starts = clause_starts(sentence)
-    end = next((p for p in starts if p > 0), len(sentence))
+    end = next((p for p in clauses if p > 0), len(sentence))
     first = sentence[:end].rstrip(_PUNCT)
     return c.start < end and (_DIGIT.search(first) is not None or first.endswith(lexicon()["topic"]))
 
 
-def find_subject(sentence: str, s0: int, row, credited: Collection[str] = (), statistics: bool = False,
-                 clause: int = 0, listed: tuple[int, int] | None = None) -> SubjectMention | None:
+def find_subject(sentence: str, s0: int, row, clauses: Sequence[int], credited: Collection[str] = (),
+                 statistics: bool = False, listed: tuple[int, int] | None = None) -> SubjectMention | None:
     """The candidate nearest before `row`'s metric (or anchor) in `sentence` (normalized,
     starting at document offset s0), or None. A segment counts only in the claim's own
-    clause (`clause`, sentence coordinates): it is the subject of its own figures. A figure
+    clause (`clauses`: the clause start of every index, as Sentence.clauses) unless it opens
+    the sentence as its topic: it is the subject of its own figures. A figure
     `listed` as (place, count) in a distributive list takes the matching member of a list of
     as many candidates ("A, B and C's sales were 1, 2 and 3 respectively")."""
-    usable = _before(sentence, row, s0, credited, statistics, clause)
+    usable = _before(sentence, row, s0, credited, statistics, clauses)
     if not usable:
         return None
     c = usable[-1]
