@@ -82,6 +82,39 @@ def test_a_broken_file_on_disk_fails_at_load(tmp_path, monkeypatch):
         rules.load.cache_clear()
 
 
+def _load_fresh(name, rules_folder, cache_folder, monkeypatch):
+    monkeypatch.setenv("ZHCLAIMS_RULES", str(rules_folder))
+    monkeypatch.setenv("ZHCLAIMS_CACHE", str(cache_folder))
+    rules.load.cache_clear()
+    try:
+        return rules.load(name)
+    finally:
+        rules.load.cache_clear()
+
+
+def test_a_validated_file_is_read_from_the_cache_on_the_next_run(tmp_path, monkeypatch):
+    shutil.copy(rules.rules_dir() / "qualifiers.yaml", tmp_path / "qualifiers.yaml")
+    first = _load_fresh("qualifiers", tmp_path, tmp_path / "cache", monkeypatch)
+    assert len(list((tmp_path / "cache").glob("rules-qualifiers-*.pickle"))) == 1
+    assert _load_fresh("qualifiers", tmp_path, tmp_path / "cache", monkeypatch) == first
+
+
+def test_an_edited_file_misses_the_cache_and_is_validated_again(tmp_path, monkeypatch):
+    shutil.copy(rules.rules_dir() / "qualifiers.yaml", tmp_path / "qualifiers.yaml")
+    _load_fresh("qualifiers", tmp_path, tmp_path / "cache", monkeypatch)
+    text = (tmp_path / "qualifiers.yaml").read_text(encoding="utf-8").replace("\nbefore:", "\nbefor:")
+    (tmp_path / "qualifiers.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(rules.RuleError, match=r"qualifiers\.yaml: key before: Field required"):
+        _load_fresh("qualifiers", tmp_path, tmp_path / "cache", monkeypatch)
+
+
+def test_an_unwritable_cache_is_skipped(tmp_path, monkeypatch):
+    shutil.copy(rules.rules_dir() / "qualifiers.yaml", tmp_path / "qualifiers.yaml")
+    (tmp_path / "not-a-folder").write_text("")
+    data = _load_fresh("qualifiers", tmp_path, tmp_path / "not-a-folder", monkeypatch)
+    assert "before" in data
+
+
 def test_metric_ids_named_elsewhere_must_be_defined():
     data = _data("metrics")
     data["after_only"] = {"回购": "no_such_metric"}

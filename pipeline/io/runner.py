@@ -142,8 +142,8 @@ def _wait_time(busy: dict[Connection, Runner]) -> float | None:
 
 def _pooled(paths: Sequence[str], jobs: int, timeout: float | None) -> Iterator[DocResult]:
     ctx = context()
-    if ctx.get_start_method() == "fork":
-        warm_up()                                       # once, in the parent: every fork inherits it
+    if ctx.get_start_method() == "fork" and len(paths) > 1:
+        warm_up()          # once, in the parent: every fork inherits it (one document would pay for it twice)
     runners = [Runner(ctx) for _ in range(max(1, min(jobs, len(paths))))]
     idle, busy = list(runners), {}
     done: dict[int, DocResult] = {}

@@ -18,7 +18,8 @@ from typing import Any
 import regex
 import yaml
 
-from .schema import RuleError, validate
+from .cache import cached_rules
+from .errors import RuleError
 
 # libyaml's loader when PyYAML has it (ten times faster: a cold start reads every rule file).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,16 +40,27 @@ def rules_dir() -> Path:
 
 @functools.cache
 def load(name: str) -> dict[str, Any]:
-    """Parse `rules/{name}.yaml` once, validate it against its schema, return its mapping."""
+    """Parse `rules/{name}.yaml` once, validate it against its schema, return its mapping
+    (from the cache of an earlier run when the file and the schemas are unchanged)."""
     path = rules_dir() / f"{name}.yaml"
     if not path.is_file():
         raise RuleError(f"rule file not found: {path}")
+    return cached_rules(path, lambda raw: _parse(name, raw, path))
+
+
+def _parse(name: str, raw: bytes, path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as exc:
+        data = yaml.load(raw.decode("utf-8"), Loader=_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: not valid YAML: {exc}") from exc
     validate(name, data, path)
     return data
+
+
+def validate(name: str, data: Any, path: Path | str) -> None:
+    """Check parsed rules against their schema (pydantic is imported only when a file is validated)."""
+    from .schema import validate as check
+    check(name, data, path)
 
 
 def rule_files() -> list[str]:

@@ -7,9 +7,9 @@ from typing import Annotated, Literal
 import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from .errors import RuleError
 
-class RuleError(ValueError):
-    """A rule file is missing, malformed or inconsistent."""
+__all__ = ["RuleError"]
 
 
 def _compiles(pattern: str) -> str:
