@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from .figures import Interval, change_interval, level_interval, prior_period
-from .keys import CROSS_CUTTING, parts_of, qualifier_words, same_subject
+from .keys import metrics_as_part, parts_of, qualifier_words, same_subject
 
 Found = tuple[str, str, list[dict], list[dict], str]
 CHANGES = (("change_pct", "%"), ("change_pp", "pp"), ("change_abs", ""))
@@ -128,7 +128,7 @@ def parts_exceeding(rows: list[dict]) -> list[Found]:
         single = [f for f in (_exceeds(total, [p]) for p in parts) if f]
         members: dict[str, dict] = {}
         for part in parts:
-            if part["metric"] not in CROSS_CUTTING:
+            if part["metric"] not in metrics_as_part("alone"):
                 members.setdefault(str(part["metric"]), part)
         summed = _exceeds(total, list(members.values())) if len(members) > 1 and not single else None
         out += single + ([summed] if summed else [])

@@ -12,24 +12,12 @@ from pipeline.text.normalize import normalize_text
 
 from .figures import Interval, change_interval, is_empty, level_interval, significant_digits
 
-# Children in the metric taxonomy that are a variant of their parent, a per-unit figure or
-# an index derived from it — not a part of it: they never add up to the parent.
-VARIANTS = frozenset({
-    "adjusted_operating_profit", "operating_loss", "operating_profit_after_tax",
-    "net_profit_excl_nonrecurring", "adjusted_net_profit", "profit_per_vehicle",
-    "net_loss_excl_nonrecurring", "adjusted_net_loss", "net_debt", "trade_balance",
-    "dividend_per_share", "payout_ratio", "loss_per_share", "operating_profit_per_share", "bvps",
-    "net_selling", "net_outflow", "oil_price", "target_price", "closing_price", "opening_price", "ipo_price",
-    "commodity_price", "new_loans", "net_new_invested_assets", "gdp_per_capita", "average_order_value",
-    "property_climate_index", "new_jobs", "births",
-})
-# Parts that cut across their siblings (overseas revenue overlaps the segments; green loans
-# are also corporate loans): each is checked against the total alone, never summed.
-CROSS_CUTTING = frozenset({
-    "overseas_revenue", "enterprise_revenue", "internet_services_revenue", "sga_expense",
-    "operating_expense", "green_loans", "inclusive_loans", "manufacturing_loans", "private_investment",
-    "float_market_cap", "fintech_investment",
-})
+
+@functools.cache
+def metrics_as_part(how: str) -> frozenset[str]:
+    """Metric ids whose `as_part` in rules/metrics.yaml is `how`: `never` (a variant of the
+    parent, a per-unit figure or an index derived from it) or `alone` (cuts across siblings)."""
+    return frozenset(m for m, d in rules.load("metrics")["metrics"].items() if d.get("as_part") == how)
 
 
 @functools.cache
@@ -74,7 +62,7 @@ def parts_of(metric: str) -> frozenset[str]:
     if kind not in ("money", "count"):
         return frozenset()
     return frozenset(m for m, d in taxonomy.items()
-                     if d.get("parent") == metric and d.get("kind") == kind and m not in VARIANTS)
+                     if d.get("parent") == metric and d.get("kind") == kind and m not in metrics_as_part("never"))
 
 
 _CLAUSE_MARK = regex.compile(r"[,;:\u3001\uff0c\uff1b\uff1a]")

@@ -163,6 +163,7 @@ class Metric(Strict):
     kind: Literal["money", "count", "ratio"]
     meaning: Word
     parent: str | None = None
+    as_part: Literal["sum", "alone", "never"] = "sum"
     terms: list[Word]
 
 
@@ -196,6 +197,9 @@ class Metrics(RuleFile):
         undefined = sorted(named - set(self.metrics))
         if undefined:
             raise ValueError(f"metric_ids names ids not defined under metrics: {undefined}")
+        orphans = sorted(m for m, d in self.metrics.items() if d.as_part != "sum" and not d.parent)
+        if orphans:
+            raise ValueError(f"as_part is set on metrics without a parent: {orphans}")
         parents = sorted({m.parent for m in self.metrics.values() if m.parent} - set(self.metrics))
         if parents:
             raise ValueError(f"parents not defined under metrics: {parents}")
