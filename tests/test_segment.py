@@ -36,3 +36,17 @@ def test_sentence_spans_are_offsets_into_the_text():
 def test_thousands_comma_does_not_split_a_clause():
     starts = clause_starts("收入1,100萬元,同比增長")
     assert len(set(starts[:-1])) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "泡泡玛特和蜜雪冰城的营收均创新高",          # names the dictionary does not hold: the HMM step tags them
+    "宁德时代董事长曾毓群表示将继续扩产",
+    "理想汽车11月交付新车48,000辆",
+])
+def test_the_memoized_hmm_step_tags_as_jieba_does(text):
+    import jieba.posseg
+
+    from pipeline.text.segment import pos_tokenizer, tokenizer
+    expected = [(t.word, t.flag) for t in jieba.posseg.POSTokenizer(tokenizer()).cut(text)]
+    assert [(t.word, t.flag) for t in pos_tokenizer().cut(text)] == expected
+    assert [(t.word, t.flag) for t in pos_tokenizer().cut(text)] == expected     # from the memo

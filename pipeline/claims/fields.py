@@ -165,19 +165,27 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
         return facts.raw_text(*s.doc_span(found.start, found.end)), ""
     if found is not None and not found.reference:
         written = facts.raw_text(*s.doc_span(found.start, found.end))
-        state.last_subject = written
-        state.last_subject_id = found.entity_id
+        state.last_subject, state.last_subject_id, state.unread = written, found.entity_id, []
+    _read_unread(facts, state)
     if state.last_subject:
         return state.last_subject, state.last_subject_id
     return facts.main_subject, facts.main_subject_id
 
 
 def remember_subject(sentence: str, start: int, facts: DocFacts, state: PassState) -> None:
-    """A sentence without claims may still name the entity that a later back-reference means."""
-    found = last_named(sentence, facts.credited, facts.statistics)
-    if found is not None:
-        state.last_subject = facts.raw_text(start + found.start, start + found.end)
-        state.last_subject_id = found.entity_id
+    """A sentence without claims may still name the entity that a later back-reference means;
+    it is read when a claim needs it (`_read_unread`)."""
+    state.unread.append((sentence, start))
+
+
+def _read_unread(facts: DocFacts, state: PassState) -> None:
+    """The last entity named by the claim-less sentences since the last subject, latest first."""
+    while state.unread:
+        sentence, start = state.unread.pop()
+        found = last_named(sentence, facts.credited, facts.statistics)
+        if found is not None:
+            state.last_subject = facts.raw_text(start + found.start, start + found.end)
+            state.last_subject_id, state.unread = found.entity_id, []
 
 
 def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,

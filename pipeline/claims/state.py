@@ -16,6 +16,9 @@ class PassState:
     def __init__(self) -> None:
         self.last_subject = ""              # reset at each paragraph
         self.last_subject_id = ""
+        # Claim-less sentences since then, read for a name only when a claim falls back on
+        # the paragraph's subject (tagging every sentence costs a fifth of the run).
+        self.unread: list[tuple[str, int]] = []
         self.last_row: Row | None = None    # the document's last claim so far
         self.start_sentence()
 
@@ -28,6 +31,7 @@ class PassState:
 
     def new_paragraph(self) -> None:
         self.last_subject = self.last_subject_id = ""
+        self.unread = []
 
     def previous_row(self) -> Row | None:
         """The claim a metric-less level may continue: the sentence's last, else the document's."""

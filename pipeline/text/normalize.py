@@ -26,20 +26,19 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+_HALFWIDTH = {code: code - _FULLWIDTH_SHIFT for code in range(_FULLWIDTH_FIRST, _FULLWIDTH_LAST + 1)}
+_HALFWIDTH[_IDEOGRAPHIC_SPACE] = ord(" ")
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+
+
+def _readable(match: regex.Match) -> str:
+    return match.group() if match.group().isdecimal() else _REPLACEMENT
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII variants → ASCII; the ideographic space → space; a digit this
     Python cannot read → U+FFFD (so matching never hands it to int() or Decimal())."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if _FULLWIDTH_FIRST <= code <= _FULLWIDTH_LAST:
-            ch = chr(code - _FULLWIDTH_SHIFT)
-        elif code == _IDEOGRAPHIC_SPACE:
-            ch = " "
-        elif code > 127 and not ch.isdecimal() and _ANY_DIGIT.match(ch):
-            ch = _REPLACEMENT
-        out.append(ch)
-    return "".join(out)
+    return _OTHER_DIGIT.sub(_readable, text.translate(_HALFWIDTH))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -126,6 +126,20 @@ class _PrivatePOSTokenizer(jieba.posseg.POSTokenizer):
         self.tokenizer = private
         self.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
 
+    def _POSTokenizer__cut(self, sentence: str):   # overrides the HMM step of jieba (name-mangled)
+        return iter(_hmm_tagged(sentence))
+
+
+_HMM_CUT = jieba.posseg.POSTokenizer._POSTokenizer__cut
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _hmm_tagged(block: str) -> tuple:
+    """jieba's HMM words and tags for a run of characters its dictionary does not hold. The
+    HMM step is most of the tagging time and a pure function of the run; names and rare
+    words recur from article to article, so a bounded memo of it pays for itself."""
+    return tuple(_HMM_CUT(None, block))
+
 
 @functools.cache
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
