@@ -135,10 +135,12 @@ def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> st
     return best
 
 
-def modality_of(sentence: str, position: int, clauses: list[int]) -> str:
+def modality_of(sentence: str, position: int, clauses: list[int], end: int | None = None) -> str:
     """Forecast or plan when such a word governs the figure at `position`: earlier in
-    the sentence, with no scope-breaking clause (rules/modality.yaml) in between."""
+    the sentence, with no scope-breaking clause (rules/modality.yaml) in between; or a
+    goal named right after the figure (ending at `end`)."""
     m = lexicon.modality()
+    after = m["plan_after"].match(sentence, end) if end is not None else None
     scope_start = 0
     for start in sorted(set(clauses[:position + 1])):
         if m["scope_breakers"].match(sentence, start):
@@ -146,7 +148,7 @@ def modality_of(sentence: str, position: int, clauses: list[int]) -> str:
     prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
     if m["forecast"].search(prefix):
         return "forecast"
-    if m["plan"].search(prefix):
+    if m["plan"].search(prefix) or after is not None:
         return "plan"
     return "actual"
 
@@ -205,9 +207,11 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.subject, row.subject_id = continued.subject, continued.subject_id
     else:
         set_period(row, fig, s, facts, state.previous_row())
-        row.subject, row.subject_id = _subject(row, fig, s, facts, state)
+        about_part = metric is not None and continued is not None
+        row.subject, row.subject_id = ((continued.subject, continued.subject_id) if about_part  # type: ignore[union-attr]
+                                       else _subject(row, fig, s, facts, state))
     row.metric = canonical_metric(row, fig, s)
-    row.modality = modality_of(s.text, fig.start, s.clauses)
+    row.modality = modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
         row.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)
     return row

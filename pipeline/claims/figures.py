@@ -59,6 +59,8 @@ def _qualifier_inside(anchor: str) -> str:
 
 
 def _qualifier_after(after: str) -> str:
+    if lexicon.qualifiers()["not_after_hedges"].search(after):
+        return ""
     for symbol, pattern in lexicon.qualifiers()["after"]:
         if pattern.search(after):
             return symbol

@@ -140,7 +140,8 @@ def qualifiers() -> dict:
     inside = [(sym, regex.compile(_alt(ws))) for sym, ws in data.get("inside", {}).items()]
     return {"before": before, "after": after, "longest_before": longest_before,
             "symbols": list(data["before"].keys()), "inside": inside,
-            "not_hedges": regex.compile(f"{_alt(data['not_hedges'])}$")}
+            "not_hedges": regex.compile(f"{_alt(data['not_hedges'])}$"),
+            "not_after_hedges": regex.compile(f"^{_alt(data['not_after_hedges'])}")}
 
 
 @functools.cache
@@ -151,6 +152,7 @@ def modality() -> dict:
         "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
         "blocked": regex.compile(rules.any_of(data["blocked"])),
         "scope_breakers": regex.compile(data["scope_breakers"]),
+        "plan_after": regex.compile(data["plan_after"]),
     }
 
 

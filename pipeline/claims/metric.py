@@ -109,7 +109,8 @@ def _continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState)
 
 @dataclass(frozen=True)
 class Choice:
-    """A level's metric: a phrase of its own, or the metric of a claim it continues."""
+    """A level's metric: a phrase of its own, or the metric of a claim it continues (both: a
+    phrase of its own about the subject of the claim before, as a share of that claim's part)."""
     metric: MetricMention | None = None
     continued: Row | None = None
 
@@ -130,18 +131,28 @@ class LevelCase:
 
 
 def share_of_named_part(case: LevelCase) -> Choice | None:
-    """"trade made up 52.6% of the city's": the part named right before the share phrase is the metric."""
+    """"trade made up 52.6% of the city's": the part named right before the share phrase is the metric;
+    with a share noun ("A's share of B was 17.2%"), the whole phrase from the part to the noun."""
     if case.share is None:
         return None
     at = case.share.start("phrase")
     named = [m for m in case.s.metrics if case.clause <= m.start and m.end <= at and not case.s.text[m.end:at].strip()]
-    return Choice(named[-1]) if named else None
+    if not named:
+        return None
+    if case.share.group("noun"):
+        return Choice(MetricMention(named[-1].start, case.share.end("phrase"), lexicon.claim_rules()["share_metric"],
+                                    "ratio"))
+    return Choice(named[-1])
 
 
 def share_of_previous_part(case: LevelCase) -> Choice | None:
-    """"fintech spend …, 3.47% of revenue": the share continues the part named before."""
+    """"fintech spend …, 3.47% of revenue": the share continues the part named before (a share
+    with its own noun, "the share of revenue was 36%", names its metric itself)."""
     share, rows = case.share, case.state.rows
     bare = share is not None and share.group("phrase") in lexicon.claim_rules()["share_words"]
+    if share and not bare and share.group("noun") and rows and rows[-1].metric_span:
+        start, end = share.span("phrase")       # its own phrase, the part's subject
+        return Choice(MetricMention(start, end, lexicon.claim_rules()["share_metric"], "ratio"), rows[-1])
     if share and not bare and rows and rows[-1].metric_span:
         return Choice(None, rows[-1])
     return None

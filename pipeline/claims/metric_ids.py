@@ -16,7 +16,7 @@ from pipeline import rules
 from pipeline.text.normalize import normalize_text
 
 from .figures import Figure
-from .lexicon import metric_kind
+from .lexicon import metric_kind, metric_parent
 from .rows import Row
 from .sentence import Sentence
 
@@ -27,7 +27,8 @@ def _rules() -> dict:
     verbs = {normalize_text(k): v for k, v in data["verbs"].items()}
     return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
-            "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"])}
+            "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
+            "share_marker": regex.compile(data["share_marker"])}
 
 
 def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
@@ -38,13 +39,25 @@ def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
     return r["verbs"][match.group()]
 
 
+def _share_in_metric(row: Row, s: Sentence) -> bool:
+    """A share word inside the metric phrase itself ("revenue share": 收入占比)."""
+    if not row.metric_span:
+        return False
+    start, end = row.metric_span
+    return _rules()["share_marker"].search(s.text, max(0, start - s.start), max(0, end - s.start)) is not None
+
+
 def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
     """The metric id `row` gets, given the id of its metric phrase (row.metric)."""
     r = _rules()
     if not row.metric:
         return _verb_id(row, fig, s) if fig.role == "level" else ""
     if row.kind == "ratio" and row.unit == "%" and metric_kind(row.metric) in ("money", "count"):
-        return str(r["share"])
+        written = r["share_marker"].search(s.text, s.clause(fig.start), fig.start)
+        return str(r["share"]) if written or _share_in_metric(row, s) else ""
+    verb_id = _verb_id(row, fig, s) if fig.role == "level" else ""
+    if verb_id and metric_parent(verb_id) == row.metric:
+        return verb_id                    # "the share price closed at 8.02": the closing price
     per_share = r["per_share_ids"].get(row.metric)
     if per_share and r["per_share"].search(s.text, s.clause(fig.start), fig.start):
         return str(per_share)

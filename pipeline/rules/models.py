@@ -174,6 +174,7 @@ class MetricIds(Strict):
     verbs: dict[str, str]
     verb_gap: str
     money_only: Words
+    share_marker: Pattern
 
 
 class Metrics(RuleFile):
@@ -211,6 +212,7 @@ class Modality(RuleFile):
     forecast: Words
     plan: Words
     plan_patterns: list[Pattern]
+    plan_after: Pattern
     blocked: list[Pattern]
     scope_breakers: Pattern
 
@@ -261,6 +263,7 @@ class Qualifiers(RuleFile):
     before: dict[Symbol, Words]
     not_hedges: Words
     after: dict[Symbol, Words]
+    not_after_hedges: Words
     inside: dict[Symbol, Words]
 
 
