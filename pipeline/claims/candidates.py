@@ -17,7 +17,7 @@ import regex
 
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
-from pipeline.text.segment import pos_tokenizer
+from pipeline.text.segment import pos_tokenizer, tokenizer
 
 from .entities import entity_id, entity_mentions
 from .lexicon import find_metrics, metric_parent, metric_table
@@ -48,7 +48,9 @@ def lexicon() -> dict:
             "joiners": norm(data["list_joiners"]),
             "topic": tuple(normalize_text(w) for w in data["topic_words"]),
             "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
-            "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text))}
+            "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
+            "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
+            "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
 
 def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
     """Names credited as reporter, author or editor anywhere in normalized `text`."""
@@ -192,6 +194,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), "", "reference"))
             taken.append(m.span())
+    for c in _layout_names(text):
+        if not any(s < c.end and c.start < e for s, e in taken):
+            found.append(c)
+            taken.append((c.start, c.end))
     tokens = _tokens(text)
     for members, span in _breakdown(tokens):
         if not any(s < span[1] and span[0] < e for s, e in taken):
@@ -206,6 +212,28 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     return tuple(sorted(found))
 
 
+def _layout_names(text: str) -> list[Candidate]:
+    """A name heading a list item or opening a clause as its topic (rules/subjects.yaml
+    item_heading, topic_name) — not a metric, a period word or a part of the page."""
+    lex, out = lexicon(), []
+    heading, topic = lex["layout_names"]
+    found = [(m, True) for m in (heading.match(text),) if m] + [(m, False) for m in topic.finditer(text)]
+    for m, headed in found:
+        name = m.group("name")
+        if (name in lex["not_headings"] or name in lex["stop"] or find_metrics(name)
+                or lex["groups"].fullmatch(name) or lex["reference_words"].fullmatch(name)
+                or not (headed or entity_id(name) or _one_name_word(name))):
+            continue
+        out.append(Candidate(m.start("name"), m.end("name"), entity_id(name), "name"))
+    return out
+
+
+def _one_name_word(text: str) -> bool:
+    """One jieba word that jieba tags as a name, or that its dictionary does not hold."""
+    words = list(pos_tokenizer().cut(text))
+    return len(words) == 1 and (words[0].flag in lexicon()["topic_flags"] or not tokenizer().FREQ.get(text))
+
+
 def _segments_in_metrics(text: str, found: list[Candidate]) -> list[Candidate]:
     """A segment's own metric phrase names it ("smartphone business revenue" → "smartphone business"): the phrase
     without its closing metric word, when the phrase measures a part of its parent."""
@@ -214,6 +242,7 @@ def _segments_in_metrics(text: str, found: list[Candidate]) -> list[Candidate]:
     for m in find_metrics(text):
         match = closing.search(text, m.start, m.end)
         if (match and match.end() == m.end and match.start() - m.start >= 2 and metric_parent(m.metric)
+                and text[m.start:match.start()] not in lexicon()["stop"]
                 and not any(c.start < m.end and m.start < c.end for c in found)):
             out.append(Candidate(m.start, match.start(), "", "segment"))
     return out

@@ -41,10 +41,16 @@ def _usable(text: str, c: Candidate, credited: Collection[str], statistics: bool
     """Sources and credited names are never subjects; in a statistics release, neither is a
     name only jieba knows (a product measured: integrated-circuit imports are the country's);
     a place after a locative word is where, not who."""
-    return (c.kind != "source" and text[c.start:c.end] not in credited
+    return (c.kind != "source" and not _credited(text, c, credited)
             and not (statistics and c.kind == "name") and (statistics or c.kind != "sector")
             and not (c.kind in ("group", "name", "entity") and text[:c.start].endswith(lexicon()["locative"])
                      and _is_place(c)))
+
+
+def _credited(text: str, c: Candidate, credited: Collection[str]) -> bool:
+    """A credited name, or the first part of one as written ("华财" of the source "华财网讯")."""
+    return text[c.start:c.end] in credited or any(
+        len(name) > c.end - c.start and text.startswith(name, c.start) for name in credited)
 
 
 def _is_place(c: Candidate) -> bool:

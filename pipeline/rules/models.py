@@ -130,9 +130,13 @@ class Subjects(RuleFile):
     segment_metric_words: Words
     references: Words
     name_flags: Words
+    topic_name_flags: Words
     stop_words: Words
     locative_markers: Words
     topic_words: Words
+    item_heading: Pattern
+    topic_name: Pattern
+    not_headings: Words
     list_joiners: Words
     breakdown_words: Words
     masked_phrases: Words
