@@ -40,7 +40,7 @@ def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
 
 
 def _share_in_metric(row: Row, s: Sentence) -> bool:
-    """A share word inside the metric phrase itself ("revenue share": 收入占比)."""
+    """A share word inside the metric phrase itself ("revenue share")."""
     if not row.metric_span:
         return False
     start, end = row.metric_span
