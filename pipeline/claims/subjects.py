@@ -48,7 +48,7 @@ def _usable(text: str, c: Candidate, credited: Collection[str], statistics: bool
 
 
 def _credited(text: str, c: Candidate, credited: Collection[str]) -> bool:
-    """A credited name, or the first part of one as written ("华财" of the source "华财网讯")."""
+    """A credited name, or the first part of one as written (the outlet name before the "net news" of its dateline)."""
     return text[c.start:c.end] in credited or any(
         len(name) > c.end - c.start and text.startswith(name, c.start) for name in credited)
 
