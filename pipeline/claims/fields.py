@@ -56,7 +56,9 @@ def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
     in_clause = [p for p in periods if clause <= p.start and p.end <= fig.start]
     if in_clause:
         return in_clause[-1]
-    earlier = [p for p in periods if p.end <= fig.start]
+    # "same period last year" dates its own figure only: a figure written after it ends its reach.
+    earlier = [p for p in periods if p.end <= fig.start
+               and not (p.shape == "same_period" and any(p.end <= f.start < fig.start for f in s.figures))]
     return earlier[-1] if earlier else None
 
 
