@@ -53,7 +53,11 @@ def _row(text: str, anchor: str):
 LEVELS = [
     # (sentence, anchor, deciding strategy, expected metric_text)
     ("研發投入285億元，佔營業收入的3.47%。", "3.47%", "share_of_previous_part", "研發投入"),
-    ("對東盟進出口佔全市比重達52.6%。", "52.6%", "share_of_named_part", "進出口"),
+    ("對東盟進出口佔全市比重達52.6%。", "52.6%", "share_of_named_part", "進出口佔全市比重"),
+    ("對東盟進出口佔全市的52.6%。", "52.6%", "share_of_named_part", "進出口"),
+    ("網上零售額增長6.5%，佔社會消費品零售總額的比重為24.7%。", "24.7%", "share_of_previous_part",
+     "佔社會消費品零售總額的比重"),
+    ("營業收入658.42億元，其中第三季度單季實現216.37億元。", "216.37億元", "continues_previous_clause", "營業收入"),
     ("其中，佔社會消費品零售總額的比重為24.7%。", "24.7%", "share_phrase", "佔社會消費品零售總額的比重"),
     ("騰訊淨利潤為1940億元。", "1940億元", "named_in_text", "淨利潤"),
     ("淨利潤53億元，較上年同期的116億元大幅減少。", "116億元", "base_continues_previous", "淨利潤"),
