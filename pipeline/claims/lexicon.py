@@ -58,12 +58,25 @@ def _metric_matcher() -> PhraseMatcher[tuple[str, str]]:
     return PhraseMatcher(metric_table().items())
 
 
+@functools.cache
+def _term_patterns() -> list[tuple[regex.Pattern, str, str]]:
+    data = rules.load("metrics")
+    return [(regex.compile(pattern), metric_id, data["metrics"][metric_id]["kind"])
+            for metric_id, pattern in data["term_patterns"].items()]
+
+
 def find_metrics(text: str) -> list[MetricMention]:
-    """Metric phrases in normalized text, longest first at each place; phrases that name
-    no metric (rules/metrics.yaml not_metrics) are masked first."""
+    """Metric phrases in normalized text, longest first at each place, then phrases of the
+    term patterns where no listed term stands; phrases that name no metric (rules/metrics.yaml
+    not_metrics) are masked first."""
     not_metrics, _, _ = _metric_extras()
     masked = not_metrics.sub(lambda m: " " * len(m.group()), text)
-    return [MetricMention(start, end, *value) for start, end, value in _metric_matcher().find(masked)]
+    found = [MetricMention(start, end, *value) for start, end, value in _metric_matcher().find(masked)]
+    for pattern, metric_id, kind in _term_patterns():
+        for m in pattern.finditer(masked):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(MetricMention(m.start(), m.end(), metric_id, kind))
+    return sorted(found, key=lambda m: m.start)
 
 
 def metric_right_after(text: str, position: int) -> MetricMention | None:

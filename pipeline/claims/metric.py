@@ -198,7 +198,18 @@ def named_before_a_link_clause(case: LevelCase) -> Choice | None:
     if not lexicon.claim_rules()["link_only_clause"].fullmatch(case.s.text, case.clause, case.fig.start):
         return None
     metric = metric_since_last_figure(case.fig, case.s, case.state)
-    return Choice(metric) if metric is not None else None
+    if metric is not None:
+        return Choice(metric)
+    # "the index touched 23,612 intraday and closed at 23,567": the level before, restated
+    rows = case.state.rows
+    same_unit = rows and rows[-1].metric_span and rows[-1].unit_spans and case.fig.unit_spans and \
+        case.s.text[slice(*case.fig.unit_spans[-1])] == _unit_text(rows[-1], case.s)
+    return Choice(None, rows[-1]) if same_unit else None
+
+
+def _unit_text(row: Row, s: Sentence) -> str:
+    start, end = row.unit_spans[-1]
+    return s.text[start - s.start:end - s.start] if s.start <= start <= end <= s.start + len(s.text) else ""
 
 
 def continues_previous_clause(case: LevelCase) -> Choice | None:

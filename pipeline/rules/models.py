@@ -187,6 +187,7 @@ class Metrics(RuleFile):
     after_only: dict[str, str]
     alias_opening: Pattern
     possessive_links: list[str]
+    term_patterns: dict[str, Pattern]
     verb_before_figure: Words
     verb_gap: Pattern
     not_metrics: Words
@@ -194,9 +195,9 @@ class Metrics(RuleFile):
 
     @model_validator(mode="after")
     def _known_ids(self) -> Metrics:
-        unknown = sorted(set(self.after_only.values()) - set(self.metrics))
+        unknown = sorted((set(self.after_only.values()) | set(self.term_patterns)) - set(self.metrics))
         if unknown:
-            raise ValueError(f"after_only names metric ids not defined under metrics: {unknown}")
+            raise ValueError(f"after_only or term_patterns name metric ids not defined under metrics: {unknown}")
         ids = self.metric_ids
         named = {ids.share_of_total, *ids.per_share, *ids.per_share.values(), *ids.verbs.values()}
         undefined = sorted(named - set(self.metrics))
