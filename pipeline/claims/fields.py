@@ -18,6 +18,7 @@ from .metric_ids import canonical_metric
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
+from .entities import entity_id
 from .subjects import find_subject, last_named
 
 
@@ -161,9 +162,20 @@ def _continues(level_row: Row, fig: Figure, s: Sentence) -> bool:
     return own is None or s.start + own.start <= (level_row.period_span or (0, 0))[0]
 
 
+def _self_named(row: Row, fig: Figure, s: Sentence) -> tuple[int, int] | None:
+    """The metric phrase of a metric that names its own subject (an index), in the claim's clause."""
+    if row.metric not in lexicon.self_named_metrics() or not row.metric_span:
+        return None
+    start = row.metric_span[0] - s.start
+    return row.metric_span if 0 <= start and s.clause(start) == s.clause(fig.start) else None
+
+
 def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> tuple[str, str]:
     """(subject as written, its entity id): the candidate before the claim, else the
     paragraph's last subject, else the article's main subject."""
+    named = _self_named(row, fig, s)
+    if named is not None:
+        return facts.raw_text(*named), entity_id(facts.raw_text(*named))
     found = find_subject(s.text, s.start, row, s.clauses, facts.credited, facts.statistics, s.listed(fig))
     if found is not None and found.segment:
         return facts.raw_text(*s.doc_span(found.start, found.end)), ""

@@ -90,6 +90,12 @@ def metric_right_after(text: str, position: int) -> MetricMention | None:
 
 
 @functools.cache
+def self_named_metrics() -> frozenset[str]:
+    """Metric ids whose phrase names the claim's subject (rules/subjects.yaml)."""
+    return frozenset(rules.load("subjects")["self_named_metrics"])
+
+
+@functools.cache
 def metric_fallback() -> regex.Pattern:
     return regex.compile(rules.load("metrics")["fallback"])
 

@@ -134,6 +134,7 @@ class Subjects(RuleFile):
     stop_words: Words
     locative_markers: Words
     topic_words: Words
+    self_named_metrics: list[str]
     item_heading: Pattern
     topic_name: Pattern
     not_headings: Words
