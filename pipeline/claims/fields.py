@@ -12,13 +12,13 @@ from pipeline.periods import PeriodMention, resolve
 
 from . import lexicon
 from .document import DocFacts
+from .entities import entity_id
 from .figures import Figure
 from .lexicon import MetricMention
 from .metric_ids import canonical_metric
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .entities import entity_id
 from .subjects import find_subject, last_named
 
 
