@@ -176,6 +176,7 @@ class MetricIds(Strict):
     share_of_total: Word
     per_share_marker: Pattern
     per_share: dict[str, str]
+    per_share_units: Pattern
     verbs: dict[str, str]
     verb_gap: str
     money_only: Words
