@@ -69,14 +69,23 @@ def find_metrics(text: str) -> list[MetricMention]:
     """Metric phrases in normalized text, longest first at each place, then phrases of the
     term patterns where no listed term stands; phrases that name no metric (rules/metrics.yaml
     not_metrics) are masked first."""
-    not_metrics, _, _ = _metric_extras()
-    masked = not_metrics.sub(lambda m: " " * len(m.group()), text)
+    masked = mask_method_phrases(text)
     found = [MetricMention(start, end, *value) for start, end, value in _metric_matcher().find(masked)]
     for pattern, metric_id, kind in _term_patterns():
         for m in pattern.finditer(masked):
             if not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(MetricMention(m.start(), m.end(), metric_id, kind))
     return sorted(found, key=lambda m: m.start)
+
+
+def names_no_metric(phrase: str) -> bool:
+    """Whether a phrase holds a method phrase that names no metric (rules/metrics.yaml not_metrics)."""
+    return _metric_extras()[0].search(phrase) is not None
+
+
+def mask_method_phrases(text: str) -> str:
+    """`text` with the phrases that name no metric blanked out (same length)."""
+    return _metric_extras()[0].sub(lambda m: " " * len(m.group()), text)
 
 
 def metric_right_after(text: str, position: int) -> MetricMention | None:

@@ -67,7 +67,7 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
         return after
     # The fallback phrase is a few words long: search only the window before the figure.
     match = lexicon.metric_fallback().search(s.text, max(clause, fig.start - FALLBACK_WINDOW), fig.start)
-    if match:
+    if match and not lexicon.names_no_metric(match.group("metric")):
         start, end = match.span("metric")
         return MetricMention(start, end, "", "")
     return None
@@ -99,7 +99,8 @@ def _continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState)
     for p in s.periods:
         if clause <= p.start and p.end <= fig.start:
             gap[p.start - clause:p.end - clause] = " " * (p.end - p.start)
-    match = lexicon.claim_rules()["continuation"].match("".join(gap))
+    # a method phrase ("in US dollars") restates the claim before: it is no sub-item
+    match = lexicon.claim_rules()["continuation"].match(lexicon.mask_method_phrases("".join(gap)))
     if match is None:
         return False
     if not state.rows:                            # across sentences: only a period and a link verb
@@ -166,11 +167,16 @@ def share_phrase(case: LevelCase) -> Choice | None:
     return None
 
 
+def in_prior_figure_bracket(fig: Figure, s: Sentence) -> bool:
+    """Whether the figure stands in a bracket that gives a prior figure ("(2024: 36.02 tn)")."""
+    return any(p.prior_figure and p.end <= fig.start and not any(ch in s.text[p.end:fig.start] for ch in ")）")
+               for p in s.periods)
+
+
 def prior_figure_continues(case: LevelCase) -> Choice | None:
     """A prior figure in brackets ("(2024: 36.02 tn)") is the claim before it, a year earlier."""
     previous = case.state.previous_row()
-    inside = any(p.prior_figure and p.end <= case.fig.start and not any(ch in case.s.text[p.end:case.fig.start]
-                                                                        for ch in ")）") for p in case.s.periods)
+    inside = in_prior_figure_bracket(case.fig, case.s)
     return Choice(None, previous) if inside and previous is not None and case.found is None else None
 
 
