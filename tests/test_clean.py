@@ -34,7 +34,11 @@ def test_header_styles_are_stripped(header):
     "（記者王小明／台北報導）\n延伸閱讀：\n台積電10月營收年增7%\n客服電話 02-2345-6789",
     "来源：国家统计局网站\n【打印本页】【关闭窗口】\n联系我们 | 网站地图 | 京ICP备05034670号",
     "转发 128 | 评论 56 | 赞 1024\n发布于 2025-08-30 21:14 来自 iPhone 16 Pro Max",
-], ids=["donews", "editor-disclaimer", "reporter-related", "stats-bureau", "weibo"])
+    "相关研报\n招商银行(600036)：中收企稳回升，分红率保持35%以上  2025-08-29\n"
+    "宁波银行(002142)：营收增速领跑，拨备覆盖率回升至380%  2025-10-28\n免责声明：仅供参考，不构成投资建议。",
+    "相關新聞：\n•中國太平上半年淨利潤增長逾兩成（08-26）\n免責聲明：本網站內容僅供參考。\n"
+    "客戶服務熱線：(852) 3158 2716　電郵：cs@hkfin-news.hk",
+], ids=["donews", "editor-disclaimer", "reporter-related", "stats-bureau", "weibo", "related-reports", "hk-hotline"])
 def test_footer_styles_are_stripped(footer):
     result, body = _cleaned(BODY + "\n" + footer + "\n")
     assert body.rstrip().endswith("原因。")
