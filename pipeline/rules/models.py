@@ -177,6 +177,7 @@ class MetricIds(Strict):
     per_share_marker: Pattern
     per_share: dict[str, str]
     per_share_units: Pattern
+    count_ids: dict[str, str]
     verbs: dict[str, str]
     verb_gap: str
     money_only: Words
