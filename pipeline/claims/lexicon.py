@@ -203,6 +203,7 @@ def claim_rules() -> dict:
     """Matchers for how figures combine into claims (rules/claim_filters.yaml)."""
     data = rules.load("claim_filters")
     return {"distributive": regex.compile(_alt(data["distributive_words"])),
+            "table_row": regex.compile(data["table_row"]),
             "conversion": regex.compile(data["conversion_gap"]),
             "share_of": regex.compile(data["share_of"]),
             "share_words": {normalize_text(w) for w in data["share_words"]},

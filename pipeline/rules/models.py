@@ -112,6 +112,7 @@ class ClaimFilters(RuleFile):
     continuation_item_flags: Words
     sub_item_opening: Pattern
     distributive_words: Words
+    table_row: Pattern
     list_separator: Pattern
     generic_yuan_currencies: Words
     currency_declarations: list[Pattern]
