@@ -99,6 +99,20 @@ def metric_right_after(text: str, position: int) -> MetricMention | None:
 
 
 @functools.cache
+def _topic_tail() -> regex.Pattern:
+    words = rules.load("subjects")["topic_words"]
+    return regex.compile(rf"\s*(?:{_alt(words)})\s*[,，:：]")
+
+
+def topic_metric(s) -> MetricMention | None:
+    """The metric phrase a sentence opens with as its topic ("股价方面，…"), if any."""
+    first = s.metrics[0] if s.metrics else None
+    if first is None or s.text[:first.start].strip() or not _topic_tail().match(s.text, first.end):
+        return None
+    return first
+
+
+@functools.cache
 def self_named_metrics() -> frozenset[str]:
     """Metric ids whose phrase names the claim's subject (rules/subjects.yaml)."""
     return frozenset(rules.load("subjects")["self_named_metrics"])

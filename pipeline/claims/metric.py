@@ -184,6 +184,13 @@ def named_in_text(case: LevelCase) -> Choice | None:
     return Choice(case.found) if case.found is not None else None
 
 
+def sentence_topic(case: LevelCase) -> Choice | None:
+    """"As for the share price, X closed at 168.5": a metric named as the sentence's topic
+    (rules/subjects.yaml topic_words right after it) is the metric of figures that name none."""
+    topic = lexicon.topic_metric(case.s)
+    return Choice(topic) if topic is not None and topic.end <= case.fig.start else None
+
+
 def base_continues_previous(case: LevelCase) -> Choice | None:
     """A comparison base ("than last year's 11.6 bn") continues the claim it is compared with."""
     previous = case.state.previous_row()
@@ -241,7 +248,7 @@ LevelStrategy = Callable[[LevelCase], "Choice | None"]
 # a named metric overrides every continuation.
 LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
     share_of_named_part, share_of_previous_part, share_phrase, prior_figure_continues, named_in_text,
-    base_continues_previous,
+    base_continues_previous, sentence_topic,
     ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
     unclaimed_ratio,
 )

@@ -42,7 +42,8 @@ class PhraseMatcher(Generic[Value]):
         """A Latin term does not start or end inside a longer Latin word."""
         if _alnum(text[start]) and start > 0 and _alnum(text[start - 1]):
             return False
-        return not (_alnum(text[end - 1]) and end < len(text) and _alnum(text[end]))
+        # a figure may follow a Latin term directly (EPS6.53元): only a letter continues the word
+        return not (_alnum(text[end - 1]) and end < len(text) and _alnum(text[end]) and not text[end].isdigit())
 
     def find(self, text: str) -> list[tuple[int, int, Value]]:
         """Non-overlapping matches, leftmost first, the longest at each place."""
