@@ -105,7 +105,7 @@ def _topic_tail() -> regex.Pattern:
 
 
 def topic_metric(s) -> MetricMention | None:
-    """The metric phrase a sentence opens with as its topic ("股价方面，…"), if any."""
+    """The metric phrase a sentence opens with as its topic ("as for the share price, …"), if any."""
     first = s.metrics[0] if s.metrics else None
     if first is None or s.text[:first.start].strip() or not _topic_tail().match(s.text, first.end):
         return None

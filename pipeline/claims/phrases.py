@@ -42,7 +42,7 @@ class PhraseMatcher(Generic[Value]):
         """A Latin term does not start or end inside a longer Latin word."""
         if _alnum(text[start]) and start > 0 and _alnum(text[start - 1]):
             return False
-        # a figure may follow a Latin term directly (EPS6.53元): only a letter continues the word
+        # a figure may follow a Latin term directly (EPS6.53): only a letter continues the word
         return not (_alnum(text[end - 1]) and end < len(text) and _alnum(text[end]) and not text[end].isdigit())
 
     def find(self, text: str) -> list[tuple[int, int, Value]]:
