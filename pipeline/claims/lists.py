@@ -78,6 +78,8 @@ def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
         changes.update(value=fig.value * scale, unit_spans=last.unit_spans)
     if fig.measure == "count" and not fig.unit and last.measure in _TAKES_MEASURE:
         changes.update(measure=last.measure, unit=last.unit, generic_currency=last.generic_currency)
+    elif fig.measure == "count" and not fig.unit and last.measure == "count" and last.unit:
+        changes.update(unit=last.unit)                 # "1210, 1190 and 1000 万台": counted in 台 too
     return replace(fig, **changes)
 
 
