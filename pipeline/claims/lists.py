@@ -79,7 +79,7 @@ def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
     if fig.measure == "count" and not fig.unit and last.measure in _TAKES_MEASURE:
         changes.update(measure=last.measure, unit=last.unit, generic_currency=last.generic_currency)
     elif fig.measure == "count" and not fig.unit and last.measure == "count" and last.unit:
-        changes.update(unit=last.unit)                 # "1210, 1190 and 1000 万台": counted in 台 too
+        changes.update(unit=last.unit)                 # "1210, 1190 and 10 million sets": all counted in sets
     return replace(fig, **changes)
 
 
