@@ -107,8 +107,9 @@ def _minor_part(cur: dict[str, Any]) -> str:
     blocked = rules.alternation(cur["minor_unit_blockers"])
 
     def render(word: str) -> str:
-        only = cur["minor_units"][word].get("only_before")
-        return regex.escape(word) + (f"(?={only})" if only else "") + f"(?!{blocked})"
+        only, after = cur["minor_units"][word].get("only_before"), cur["minor_units"][word].get("only_after")
+        behind = rf"(?<=(?:{after})\s*+[\d.,]+\s*)" if after else ""
+        return behind + regex.escape(word) + (f"(?={only})" if only else "") + f"(?!{blocked})"
     return rf"(?P<minor>{rules.alternation(cur['minor_units'], render=render)})"
 
 

@@ -12,6 +12,7 @@ class MinorUnit(Strict):
     factor: str
     generic: bool = False
     only_before: Pattern | None = None
+    only_after: Pattern | None = None      # what must stand before the number (a currency move)
 
 
 class QuantityCurrencies(RuleFile):
