@@ -181,7 +181,13 @@ def prior_figure_continues(case: LevelCase) -> Choice | None:
 
 
 def named_in_text(case: LevelCase) -> Choice | None:
-    return Choice(case.found) if case.found is not None else None
+    found = case.found
+    if found is not None and case.s.text[found.start:found.end] in lexicon.claim_rules()["share_words"]:
+        # "computing investment's share will rise to 40%": the part written right before the share word
+        part = [m for m in case.s.metrics if m.end == found.start]
+        if part:
+            return Choice(MetricMention(part[-1].start, found.end, found.metric, found.kind))
+    return Choice(found) if found is not None else None
 
 
 def sentence_topic(case: LevelCase) -> Choice | None:
@@ -259,6 +265,9 @@ def level_case(fig: Figure, s: Sentence, state: PassState) -> LevelCase:
     share = lexicon.claim_rules()["share_of"].search(s.text, clause, fig.start) if fig.measure == "percent" else None
     if share is not None and any(m.start < share.start("phrase") < m.end for m in s.metrics):
         share = None                # a term that names a part and its share ("overseas revenue share")
+    elif share is not None and share.group("phrase").startswith(tuple(lexicon.claim_rules()["share_words"])) \
+            and share.group("phrase") not in lexicon.claim_rules()["share_words"]:
+        share = None                # "its share rose to 28.7%": the share word is the metric term itself
     return LevelCase(fig, metric_mention(fig, s), clause, s, state, share)
 
 
