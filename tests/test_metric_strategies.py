@@ -89,6 +89,8 @@ CHANGES = [
     ("營銷服務收入同比增長20%。", "20%", "named_in_text", ("20%", "營銷服務收入")),
     ("收入50億元；其中，廣告收入按年增長8%，利潤率提升。", "8%", "named_in_text", ("8%", "廣告收入")),
     ("城鎮新增就業1000萬人。其中，一季度增長5%。", "5%", "continues_previous", ("5%", "城鎮新增就業")),
+    # a change against a named base price belongs to the level before it
+    ("全日收報29.38元，較招股價高36%。", "36%", "first_change_of_level", ("29.38元", "")),
     # a change after a prior-figure bracket belongs to the level before the bracket
     ("純利為2,380百萬美元（二〇二四年：2,016百萬美元），上升18%。", "18%", "first_change_of_level",
      ("2,380百萬美元", "純利")),

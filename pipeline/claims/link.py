@@ -48,9 +48,14 @@ class ChangeCase:
         row, level_fig = self.state.level
         level_clause = self.s.clause(level_fig.start)
         same = level_clause == self.clause and (self.found is None or self.found.start < level_fig.start)
-        own_metric = self.found is not None and not _restates_share(self.found, row)
+        own_metric = self.found is not None and not _restates_share(self.found, row) and not self._base_metric()
         following = level_clause != self.clause and not own_metric and not _own_period(self)
         return same, following
+
+    def _base_metric(self) -> bool:
+        """The clause's metric is the base compared with ("than the offer price, up 36%")."""
+        assert self.found is not None
+        return lexicon.changes()["base_metric_before"].search(self.s.text, self.clause, self.found.start) is not None
 
 
 def _restates_share(found: MetricMention, row: Row) -> bool:

@@ -65,6 +65,7 @@ class Changes(RuleFile):
     basis: dict[Literal["yoy", "qoq", "mom"], Words]
     sequential: Words
     comparison_base: Pattern
+    base_metric_before: Pattern
     change_rate_gap: Pattern
     change_after_up: Pattern
     change_after_down: Pattern
