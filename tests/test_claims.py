@@ -67,6 +67,8 @@ CASES = [
     ("comparison-base", "2025年第三季度净利润为53亿元，较上年同期的116亿元下降54.3%。",
      {"53亿元": dict(change_pct=-54.3, change_basis="yoy"),
       "116亿元": dict(change_pct=math.nan, period="2024-Q3", metric_text="净利润")}),
+    ("rate-without-percent-sign", "2025年3月财新制造业PMI录得51.2，较上月上升0.4个百分点。",
+     {"51.2": dict(kind="ratio", unit="", metric="pmi", change_pp=0.4)}),
     ("list-shares-measure-word", "2025年三季度出货量分别为1210、1190和1000万台。",
      {"1210": dict(value=12100000, unit="台"), "1000万台": dict(value=10000000, unit="台")}),
     ("prior-figure-bracket", "2025年上半年股東應佔純利為2,380百萬美元（二〇二四年：2,016百萬美元），上升18%。",

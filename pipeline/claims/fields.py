@@ -39,6 +39,8 @@ def kind_and_unit(fig: Figure, metric_kind: str, facts: DocFacts, position: int)
         return "ratio", fig.unit or "%"
     if fig.measure == "count" and metric_kind == "money" and not fig.unit:
         return "amount", facts.currencies.unwritten(position)
+    if fig.measure == "count" and metric_kind == "ratio" and not fig.unit:
+        return "ratio", ""                    # a rate written without its percent sign (PMI 51.2)
     return "count", fig.unit
 
 
