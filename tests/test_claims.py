@@ -76,6 +76,8 @@ CASES = [
       "2,016百萬美元": dict(change_pct=math.nan, period="2024-H1")}),
     ("paired-lists", "2025年零售、物流收入分别为2506亿元、558亿元，同比分别增长11.4%、24.1%。",
      {"2506亿元": dict(change_pct=11.4), "558亿元": dict(change_pct=24.1, change_basis="yoy")}),
+    ("conversion-after-the-change", "2025年第三季度集團總收入為2873.6億元，同比增長6%，約合410.5億美元。",
+     {"2873.6億元": dict(change_pct=6), "410.5億美元": dict(change_pct=6, unit="USD", metric_text="總收入")}),
     ("unbracketed-conversion", "2025年公司总市值约1.8万亿元，折合约2500亿美元。",
      {"2500亿美元": dict(metric_text="总市值", qualifier="~", unit="USD")}),
     ("net-addition-with-own-period", "截至2025年9月底门店总数29214家，第三季度净新增3008家。",

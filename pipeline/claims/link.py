@@ -155,7 +155,10 @@ def conversion_of(fig: Figure, s: Sentence, state: PassState) -> Row | None:
     if state.level is None or fig.measure != "money":
         return None
     row, level_fig = state.level
-    gap = s.text[level_fig.end:fig.start]
-    if row.kind == "amount" and lexicon.claim_rules()["conversion"].match(gap) is not None:
+    conversion = lexicon.claim_rules()["conversion"]
+    gaps = [s.text[level_fig.end:fig.start]]
+    if row.has_change and state.last_end > level_fig.end:
+        gaps.append(s.text[state.last_end:fig.start])   # "… up 6%, about US$41 bn": after the level's change
+    if row.kind == "amount" and any(conversion.match(gap) is not None for gap in gaps):
         return row
     return None

@@ -56,7 +56,9 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
     verbs, verb_gap = lexicon.verb_metrics()
     if before and s.text[before[-1].start:before[-1].end] in verbs \
             and verb_gap.match(s.text[before[-1].end:fig.start]):
-        return None                       # "the company earned 40 bn": a verb names no metric
+        # "the company earned 40 bn": a verb names no metric — but "adjusted EBITA recorded a
+        # profit of 4.2 bn" names it before the verb
+        return before[-2] if len(before) > 1 else None
     if before:
         # "name (ALIAS) 14.5%", "name (short name: ALIAS)": take the name written before the alias.
         if len(before) > 1 and lexicon.alias_opening().fullmatch(s.text, before[-2].end, before[-1].start):
