@@ -33,7 +33,9 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None) -> list
     for mention in mentions:
         if mention.first_year is not None:
             out.append(resolve(mention, None))
-        elif mention.get("rel"):
+        elif mention.get("rel") or mention.shape == "pub_day":
+            # a relative year, or a day told against the publication date ("today (18th)"),
+            # is year-bearing once resolved
             out.append(resolve(mention, _context(last_year, published)))
         else:
             out.append("")

@@ -113,6 +113,16 @@ def _day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) 
     return f"{year}-{month:02d}-{day:02d}"
 
 
+def _day_span(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    """From one day to another ("from 2 to 5 December", "from 8 pm on 13 October to 11 November")."""
+    first, last_month = _day(m, year, prefix, context), small_int(m.get("m2") or m.get("m") or "")
+    last_day = small_int(m.get("d2") or "")
+    if not (first and last_month and last_day and 1 <= last_month <= 12 and 1 <= last_day <= 31):
+        return ""
+    last = f"{year}-{last_month:02d}-{last_day:02d}"
+    return f"{first}/{last}" if last > first else ""
+
+
 def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
     """A day told against the publication date: today, yesterday, "today (the 10th)", "(the 9th)"."""
     if context is None or context.published is None:
@@ -131,7 +141,7 @@ def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | No
 # One normalizer per shape of rules/periods.yaml.
 _SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
            "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
-           "month": _month, "month_span": _month_span, "day": _day, "pub_day": _pub_day}
+           "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "pub_day": _pub_day}
 
 
 def resolve(mention: PeriodMention, context: YearContext | None) -> str:

@@ -228,7 +228,7 @@ class Modality(RuleFile):
 
 
 # -- periods.yaml -------------------------------------------------------------------
-Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span",
+Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span", "day_span",
                 "year_span", "duration", "same_period", "ended", "pub_day"]
 
 
