@@ -90,6 +90,8 @@ CHANGES = [
     ("營銷服務收入同比增長20%。", "20%", "named_in_text", ("20%", "營銷服務收入")),
     ("收入50億元；其中，廣告收入按年增長8%，利潤率提升。", "8%", "named_in_text", ("8%", "廣告收入")),
     ("城鎮新增就業1000萬人。其中，一季度增長5%。", "5%", "continues_previous", ("5%", "城鎮新增就業")),
+    ("加權指數終場漲182.55點收27,436.18點，漲幅0.67%。", "0.67%", "rate_of_absolute_change",
+     ("27,436.18點", "加權指數")),
     # a change against a named base price belongs to the level before it
     ("全日收報29.38元，較招股價高36%。", "36%", "first_change_of_level", ("29.38元", "")),
     # a change after a prior-figure bracket belongs to the level before the bracket

@@ -68,7 +68,7 @@ def add_change(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> N
     case = ChangeCase(fig, metric_mention(fig, s), s.clause(fig.start), s, state)
     link = link_change(case)
     if isinstance(link, Attach):
-        attach(link.row, fig, s)
+        attach(link.row, fig, s, link.rate_only)
     else:
         state.rows.append(new_row(fig, link.metric, link.continued, s, facts, state))
 

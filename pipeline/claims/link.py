@@ -25,8 +25,9 @@ from .subjects import names_an_entity
 
 @dataclass(frozen=True)
 class Attach:
-    """The change is stated for this existing row."""
+    """The change is stated for this existing row (`rate_only`: the rate of a change it already has)."""
     row: Row
+    rate_only: bool = False
 
 
 # The change is a change-only row, whose metric is decided as a level's is: a phrase of
@@ -85,6 +86,18 @@ def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
     return Attach(row) if not row.has_change and (same or following) else None
 
 
+def rate_of_absolute_change(case: ChangeCase) -> Attach | NewRow | None:
+    """"closed at 27,436 points, up 182.55, a rise of 0.67%": a rate noun after a level whose
+    change so far is absolute gives the same change as a rate (one row)."""
+    if case.state.level is None or case.fig.change_pct is None:
+        return None
+    row, _ = case.state.level
+    rate_noun = lexicon.changes()["growth_noun"].search(case.s.text, case.clause, case.fig.start)
+    if row.change_abs is not None and row.change_pct is None and rate_noun is not None:
+        return Attach(row, rate_only=True)
+    return None
+
+
 def _sub_items(case: ChangeCase) -> bool:
     """The sentence, or the change's clause, lists sub-items of the claim before it ("of
     which, cities up 0.3%")."""
@@ -127,7 +140,7 @@ def continues_previous(case: ChangeCase) -> Attach | NewRow | None:
 
 ChangeStrategy = Callable[[ChangeCase], "Attach | NewRow | None"]
 CHANGE_STRATEGIES: tuple[ChangeStrategy, ...] = (
-    distributive_waiting, first_change_of_level, further_change_of_level, named_in_text,
+    distributive_waiting, first_change_of_level, rate_of_absolute_change, further_change_of_level, named_in_text,
     named_since_last_figure, continues_previous,
 )
 
@@ -140,8 +153,12 @@ def link_change(case: ChangeCase) -> Attach | NewRow:
     return NewRow()
 
 
-def attach(row: Row, fig: Figure, s: Sentence) -> None:
+def attach(row: Row, fig: Figure, s: Sentence, rate_only: bool = False) -> None:
     """Put the change `fig` on `row` and on the conversions linked to it."""
+    if rate_only:
+        for target in [row, *row.linked]:
+            target.change_pct, target.change_max = fig.change_pct, fig.change_max
+        return
     for target in [row, *row.linked]:
         target.change_pct, target.change_pp = fig.change_pct, fig.change_pp
         target.change_abs, target.change_max = fig.change_abs, fig.change_max
