@@ -13,7 +13,7 @@ from .document import DocFacts
 from .fields import new_row
 from .figures import Figure
 from .link import Attach, ChangeCase, attach, conversion_of, link_change
-from .metric import choose_level_metric, in_prior_figure_bracket, level_case, metric_mention
+from .metric import choose_level_metric, level_case, metric_mention
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
@@ -38,7 +38,7 @@ def _attach_pending(row: Row, clause: int, s: Sentence, state: PassState) -> Non
 
 def _track_level(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
     """The new level is the one later changes attach to; a list's rows are remembered."""
-    if fig.base or in_prior_figure_bracket(fig, s):
+    if fig.base or s.in_prior_figure_bracket(fig):
         return                                  # a comparison base or a prior figure: changes belong to the main level
     run_index = s.run_index(fig)
     if run_index is None:

@@ -227,7 +227,9 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.subject, row.subject_id = ((continued.subject, continued.subject_id) if about_part  # type: ignore[union-attr]
                                        else _subject(row, fig, s, facts, state))
     row.metric = canonical_metric(row, fig, s)
-    row.modality = modality_of(s.text, fig.start, s.clauses, fig.end)
+    # a base compared with, or a prior figure in brackets, is a past fact even inside a forecast
+    past = fig.base or s.in_prior_figure_bracket(fig)
+    row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
         row.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)
     return row

@@ -169,16 +169,10 @@ def share_phrase(case: LevelCase) -> Choice | None:
     return None
 
 
-def in_prior_figure_bracket(fig: Figure, s: Sentence) -> bool:
-    """Whether the figure stands in a bracket that gives a prior figure ("(2024: 36.02 tn)")."""
-    return any(p.prior_figure and p.end <= fig.start and not any(ch in s.text[p.end:fig.start] for ch in ")）")
-               for p in s.periods)
-
-
 def prior_figure_continues(case: LevelCase) -> Choice | None:
     """A prior figure in brackets ("(2024: 36.02 tn)") is the claim before it, a year earlier."""
     previous = case.state.previous_row()
-    inside = in_prior_figure_bracket(case.fig, case.s)
+    inside = case.s.in_prior_figure_bracket(case.fig)
     return Choice(None, previous) if inside and previous is not None and case.found is None else None
 
 

@@ -36,6 +36,11 @@ class Sentence:
     def clause(self, position: int) -> int:
         return self.clauses[position]
 
+    def in_prior_figure_bracket(self, fig: Figure) -> bool:
+        """Whether the figure stands in a bracket that gives a prior figure ("(2024: 36.02 tn)")."""
+        return any(p.prior_figure and p.end <= fig.start and not any(ch in self.text[p.end:fig.start] for ch in ")）")
+                   for p in self.periods)
+
     def run_index(self, fig: Figure) -> int | None:
         """The figure's place in its distributive run, if it is in one."""
         return self._run_places.get(id(fig))
