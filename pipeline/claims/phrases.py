@@ -43,7 +43,9 @@ class PhraseMatcher(Generic[Value]):
         if _alnum(text[start]) and start > 0 and _alnum(text[start - 1]):
             return False
         # a figure may follow a Latin term directly (EPS6.53): only a letter continues the word
-        return not (_alnum(text[end - 1]) and end < len(text) and _alnum(text[end]) and not text[end].isdigit())
+        if end >= len(text) or not (_alnum(text[end - 1]) and _alnum(text[end])):
+            return True
+        return text[end].isdigit() and text[end - 1].isalpha()   # EPS6.53 yes; M0 of M03 no
 
     def find(self, text: str) -> list[tuple[int, int, Value]]:
         """Non-overlapping matches, leftmost first, the longest at each place."""
