@@ -71,6 +71,10 @@ CASES = [
      {"51.2": dict(kind="ratio", unit="", metric="pmi", change_pp=0.4)}),
     ("base-inside-a-forecast", "预计2025年归母净利润为351亿元，较上年同期的232.16亿元增长51.2%。",
      {"351亿元": dict(modality="forecast"), "232.16亿元": dict(modality="actual", period="2024")}),
+    ("heading-line-names-the-paragraph",
+     "2025年业绩预告速览。\n\n1. 紫金矿业（601899.SH）\n\n预计2025年归母净利润为351亿元。"
+     "\n\n2. 工业富联（601138.SH）\n\n预计2025年归母净利润为300亿元。",
+     {"351亿元": dict(subject="紫金矿业"), "300亿元": dict(subject="工业富联")}),
     ("list-shares-measure-word", "2025年三季度出货量分别为1210、1190和1000万台。",
      {"1210": dict(value=12100000, unit="台"), "1000万台": dict(value=10000000, unit="台")}),
     ("prior-figure-bracket", "2025年上半年股東應佔純利為2,380百萬美元（二〇二四年：2,016百萬美元），上升18%。",

@@ -21,6 +21,8 @@ from .state import PassState
 
 __all__ = ["Currencies", "DocFacts", "Row", "claim_rows", "read_currencies"]
 
+HEADING_CHARS = 30    # a line this short, without claims, heads the paragraph after it
+
 
 def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]]],
                facts: DocFacts) -> list[Row]:
@@ -29,12 +31,16 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
     state = PassState()
     rows: list[Row] = []
     previous_end: int | None = None
+    heading = False                       # the previous paragraph was one short line without claims
     for start, end, quantities in sentences:
-        if previous_end is not None and "\n" in text[previous_end:start]:
-            state.new_paragraph()
+        if previous_end is not None and "\n" in text[previous_end:start] and not heading:
+            state.new_paragraph()        # a heading ("2. Foxconn Industrial (601138.SH)") names what follows
+        paragraph_start = previous_end is None or "\n" in text[previous_end:start]
         previous_end = end
         sentence_rows = assemble_sentence(read_sentence(text[start:end], start, quantities, facts), facts, state)
         if not sentence_rows:
             remember_subject(text[start:end], start, facts, state)
+        heading = paragraph_start and not sentence_rows and end - start <= HEADING_CHARS \
+            and "\n" in text[end:end + 2] and not any(mark in text[start:end] for mark in ":：")
         rows.extend(sentence_rows)
     return sorted(rows, key=lambda r: (r.start, r.end))
