@@ -60,8 +60,39 @@ def add_level(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> No
     choice = choose_level_metric(case)
     row = new_row(fig, choice.metric, choice.continued, s, facts, state)
     _attach_pending(row, case.clause, s, state)
+    _take_changes_written_before(row, case.clause, s, state)
     state.rows.append(row)
     _track_level(row, fig, s, state)
+
+
+def _take_changes_written_before(row: Row, clause: int, s: Sentence, state: PassState) -> None:
+    """"up 412.36 points, a rise of 1.38%, closing at 30,215.48": changes in the clauses right
+    before a level reached by a link verb are that level's (one row, not change-only rows)."""
+    if row.has_change or not lexicon.claim_rules()["link_only_clause"].fullmatch(s.text, clause, row.start - s.start):
+        return
+    trailing: list[Row] = []
+    for earlier in reversed(state.rows):
+        if earlier.kind != "change" or earlier.linked:
+            break
+        trailing.insert(0, earlier)
+    pairs = zip(trailing, trailing[1:], strict=False)
+    if not trailing or any(not lexicon.list_separator().match(s.text, a.end - s.start, b.start - s.start)
+                           and not _only_rate_between(a, b, s) for a, b in pairs):
+        return
+    for earlier in trailing:
+        row.change_abs = row.change_abs if row.change_abs is not None else earlier.change_abs
+        row.change_pct = row.change_pct if row.change_pct is not None else earlier.change_pct
+        row.change_pp = row.change_pp if row.change_pp is not None else earlier.change_pp
+        row.change_max = row.change_max if row.change_max is not None else earlier.change_max
+        row.change_basis = row.change_basis or earlier.change_basis
+        state.rows.remove(earlier)
+
+
+def _only_rate_between(a: Row, b: Row, s: Sentence) -> bool:
+    """Between two changes only a separator and a rate noun ("up 35, a rise of 2.24%")."""
+    gap = s.text[a.end - s.start:b.start - s.start]
+    return lexicon.changes()["change_rate_gap"].fullmatch(gap) is not None or \
+        lexicon.changes()["growth_noun"].fullmatch(gap.strip(" ,，、")) is not None
 
 
 def add_change(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> None:
