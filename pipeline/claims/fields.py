@@ -228,7 +228,7 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
                                        else _subject(row, fig, s, facts, state))
     row.metric = canonical_metric(row, fig, s)
     # a base compared with, or a prior figure in brackets, is a past fact even inside a forecast
-    past = fig.base or s.in_prior_figure_bracket(fig)
+    past = fig.base or s.in_prior_figure_bracket(fig) or row.period_shape == "same_period"
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
         row.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)

@@ -174,7 +174,9 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
         sign = -1
     elif not sign and c["up_after"].search(after):
         sign = 1
-    if sign or fig.measure == "pp" or (q.text[:1] in "+-" and _basis_at_end(before)):
+    # a signed rate after a basis word, or in brackets right after a level
+    signed = q.text[:1] in "+-" and (_basis_at_end(before) or before.endswith(("(", "（")))
+    if sign or fig.measure == "pp" or signed:
         _set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
     return fig

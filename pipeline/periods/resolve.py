@@ -43,8 +43,8 @@ def _ended(year: int, month: int, span: str) -> str:
     """The period of "the N months ended <year>-<month>" as a quarter, half, span or year."""
     data = rules.load("periods")
     months = data["ended_spans"].get(span, data["ended_quarter_months"])
-    if months == 12:
-        return f"FY{year}" if span in data["ended_fiscal"] and month != 12 else f"{year}"
+    if months == 12:                       # a year ended on another date than 31 December is a fiscal year
+        return f"FY{year}" if month != 12 else f"{year}"
     if months == 9 and month == 9:
         return f"{year}-Q1/{year}-Q3"
     if months == 6 and month in (6, 12):

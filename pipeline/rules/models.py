@@ -251,7 +251,6 @@ class Periods(RuleFile):
     relative_years: dict[str, int]
     rules: list[PeriodRule]
     ended_spans: dict[str, int]
-    ended_fiscal: Words
     ended_quarter_months: Count
     halves: dict[str, int]
 
