@@ -141,8 +141,8 @@ def _count_unit(fig: Figure, sentence: str, q: Quantity) -> None:
     unit = filters["count_unit"].match(after)
     if unit:
         fig.end += unit.end()
-        fig.unit = unit.group()
-        fig.unit_spans = (*q.unit_spans, (q.end + unit.start(), q.end + unit.end()))
+        fig.unit = unit.group("unit")
+        fig.unit_spans = (*q.unit_spans, (q.end + unit.start("unit"), q.end + unit.end("unit")))
     elif not q.unit_text:
         fig.bare = True
     before = sentence[max(0, q.start - lexicon.windows()["money_verb_before"]):q.start]
@@ -198,7 +198,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     if measure == "count":
         _count_unit(fig, sentence, q)
     symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
-    fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:q.end])
+    fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:fig.end])
                      or _qualifier_after(sentence[fig.end:fig.end + w["qualifier_after"]]) or "=")
     return _role(fig, q, before, sentence[fig.end:])
 

@@ -205,7 +205,9 @@ def claim_filters() -> dict:
     filters = [(name, {key: regex.compile(pattern) for key, pattern in spec.items()})
                for name, spec in data["not_claims"].items()]
     return {
-        "count_unit": regex.compile(f"^(?:{_alt(data['count_units'])})(?!{_alt(data['count_unit_not_before'])})"),
+        # a hedge may stand between the number and its measure word ("5,200-odd cars")
+        "count_unit": regex.compile(f"^(?:{_alt(rules.load('qualifiers')['inside']['>'])})?"
+                                    f"(?P<unit>{_alt(data['count_units'])})(?!{_alt(data['count_unit_not_before'])})"),
         "not_claim_text": regex.compile(rules.any_of(data["not_claim_texts"])),
         "not_claims": filters,
         "money_verb": regex.compile(data["money_verbs"]),

@@ -67,7 +67,9 @@ def _restates_share(found: MetricMention, row: Row) -> bool:
 def _own_period(case: ChangeCase) -> bool:
     """The change's clause names a period of its own after any figure before it (a Q3 net addition)."""
     start = max(case.clause, case.state.last_end)
-    return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base for p in case.s.periods)
+    # a since-phrase ("up 94% since the start of the year") dates nothing of its own
+    return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base and p.serves_context
+               for p in case.s.periods)
 
 
 def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
