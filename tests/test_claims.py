@@ -81,6 +81,8 @@ CASES = [
      {"5,200余辆": dict(unit="辆", qualifier=">", kind="count"), "1000多家": dict(unit="家", qualifier=">")}),
     ("since-phrase-does-not-block-the-link", "截至10月31日收盘，零跑汽车报62.15港元，今年以来累计上涨94%。",
      {"62.15港元": dict(change_pct=94)}),
+    ("since-phrase-is-no-period", "2025年前三季度，出口1.2万亿元，增速创2023年以来同期新高；进口2844.8亿元。",
+     {"2844.8亿元": dict(period="2025-Q1/2025-Q3")}),
     ("list-shares-measure-word", "2025年三季度出货量分别为1210、1190和1000万台。",
      {"1210": dict(value=12100000, unit="台"), "1000万台": dict(value=10000000, unit="台")}),
     ("prior-figure-bracket", "2025年上半年股東應佔純利為2,380百萬美元（二〇二四年：2,016百萬美元），上升18%。",

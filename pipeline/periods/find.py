@@ -130,7 +130,9 @@ def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool) -
     if p.shape == "same_period" or (past and keeps.match(text, p.end)):
         return False
     lo = max(0, p.start - window)
-    since = _contexts()["since_before"].search(text, lo, p.start) or _contexts()["since_after"].match(text, p.end)
+    # "from January to October" is a span, not a since-phrase
+    since = not p.shape.endswith("_span") and (
+        _contexts()["since_before"].search(text, lo, p.start) or _contexts()["since_after"].match(text, p.end))
     return not (kept_base or since or _is_prior_figure(text, p, window))
 
 
