@@ -68,3 +68,14 @@ def test_body_sentence_mentioning_a_source_is_not_a_footer():
     text = BODY + "收入来源更加多元化，海外业务占比提升至35%。\n"
     _, body = _cleaned(text)
     assert "海外业务占比提升至35%" in body
+
+
+@pytest.mark.parametrize("notes", [
+    "注：\n1．规模以上工业统计起点标准为年主营业务收入2000万元。\n2．文中部分数据因四舍五入，存在总计与分项合计不等的情况。",
+    "附註：\n1．PMI以50%作為經濟強弱的分界點，高於50%時反映擴張。",
+    "三、附註\n1．調查範圍涉及31個行業大類，3200家調查樣本。",
+    "[1] 财新PMI基于对400余家制造业企业采购经理的月度问卷调查。\n[2] PMI以50为荣枯分界线。",
+], ids=["zhu", "fuzhu", "section-fuzhu", "numbered"])
+def test_a_notes_section_after_the_article_is_footer(notes):
+    result, body = _cleaned(BODY + "\n" + notes + "\n")
+    assert body.rstrip().endswith("原因。")

@@ -31,6 +31,7 @@ class Footer(Strict):
     short_line_chars: Count
     sentence_end: Pattern
     search_from: float = Field(ge=0, le=1)
+    notes_heading: Pattern
 
 
 class Credits(Strict):

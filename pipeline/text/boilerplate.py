@@ -32,6 +32,7 @@ def patterns() -> dict:
         "list_item": regex.compile(footer["list_item"]),
         "sentence_end": regex.compile(footer["sentence_end"]),
         "search_from": float(footer["search_from"]),
+        "notes_heading": regex.compile(footer["notes_heading"]),
         "credits": regex.compile(data["credits"]["pattern"]),
         "dateline": regex.compile(data["dateline"]),
         "dateline_stamp": regex.compile(data["dateline_stamp"]),
@@ -78,6 +79,11 @@ def is_footer_marker(line: str) -> bool:
         return False
     lead = line[:match.start()]
     return not (len(lead) > p["short"] and p["sentence_in_line"].search(lead))
+
+
+def is_notes_heading(line: str) -> bool:
+    """The heading (or first numbered line) of a notes section after the article."""
+    return patterns()["notes_heading"].match(line) is not None
 
 
 def footer_compatible(line: str) -> bool:

@@ -18,6 +18,7 @@ from .boilerplate import (
     is_dateline,
     is_footer_marker,
     is_header_line,
+    is_notes_heading,
     is_publication_line,
     patterns,
 )
@@ -79,8 +80,14 @@ def _header_end(parts: list[Piece]) -> int:
 
 
 def _footer_start(parts: list[Piece], floor: int) -> int:
-    """Index of the first footer piece (len(parts) if there is no footer)."""
+    """Index of the first footer piece (len(parts) if there is no footer): a notes section
+    in the last half of the page, else the run of footer lines at its end."""
     lowest = max(floor, int(len(parts) * patterns()["search_from"]))
+    notes = next((i for i in range(lowest, len(parts)) if is_notes_heading(parts[i].text)), len(parts))
+    return min(notes, _footer_run(parts, lowest))
+
+
+def _footer_run(parts: list[Piece], lowest: int) -> int:
     start = len(parts)
     for i in range(len(parts) - 1, lowest - 1, -1):
         text = parts[i].text
