@@ -83,6 +83,8 @@ CASES = [
      {"62.15港元": dict(change_pct=94)}),
     ("since-phrase-is-no-period", "2025年前三季度，出口1.2万亿元，增速创2023年以来同期新高；进口2844.8亿元。",
      {"2844.8亿元": dict(period="2025-Q1/2025-Q3")}),
+    ("loss-base-without-de", "2025年前三季度归母净亏损1.67亿元，较上年同期亏损6.8亿元大幅收窄5.13亿元。",
+     {"1.67亿元": dict(change_abs=-513000000), "6.8亿元": dict(period="2024-Q1/2024-Q3", change_abs=math.nan)}),
     ("list-shares-measure-word", "2025年三季度出货量分别为1210、1190和1000万台。",
      {"1210": dict(value=12100000, unit="台"), "1000万台": dict(value=10000000, unit="台")}),
     ("prior-figure-bracket", "2025年上半年股東應佔純利為2,380百萬美元（二〇二四年：2,016百萬美元），上升18%。",
