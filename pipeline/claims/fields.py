@@ -51,7 +51,7 @@ def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
     # A bracket giving a prior figure ("(2024: …)") is the period of the figures inside it
     # only; a comparison base ("than September's 41,581") is the period of its own figure only.
     periods = [p for p in s.periods if (not p.prior_figure or _inside_bracket(p, fig, text))
-               and (not p.comparison_base or _names(p, fig, text)) and not _since_phrase(p)]
+               and (not p.comparison_base or _names(p, fig, text)) and not p.since]
     for p in periods:
         if fig.end <= p.start <= fig.end + gap and text[fig.end:p.start].strip() in "(（":
             if text[fig.end:fig.end + 1] in "(（":
@@ -63,11 +63,6 @@ def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
     earlier = [p for p in periods if p.end <= fig.start
                and not (p.shape == "same_period" and any(p.end <= f.start < fig.start for f in s.figures))]
     return earlier[-1] if earlier else None
-
-
-def _since_phrase(p: PeriodMention) -> bool:
-    """"since 2023" dates no figure: it serves no context and is none of the other kinds that do not."""
-    return not p.serves_context and not p.prior_figure and not p.comparison_base and p.shape != "same_period"
 
 
 def _names(p: PeriodMention, fig: Figure, text: str) -> bool:

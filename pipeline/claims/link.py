@@ -68,7 +68,7 @@ def _own_period(case: ChangeCase) -> bool:
     """The change's clause names a period of its own after any figure before it (a Q3 net addition)."""
     start = max(case.clause, case.state.last_end)
     # a since-phrase ("up 94% since the start of the year") dates nothing of its own
-    return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base and p.serves_context
+    return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base and not p.since
                for p in case.s.periods)
 
 

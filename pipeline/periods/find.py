@@ -30,6 +30,7 @@ class PeriodMention:
     prior_figure: bool = False   # the year of a bracket giving a prior figure: "(2024: HK$…)"
     comparison_base: bool = False  # a comparison base ("than last year"): the period of no claim …
     names_figure: bool = False     # … except of the figure it names ("than last year's 11.6 bn")
+    since: bool = False            # a since-phrase ("since 2023"): the period of no claim
 
     def get(self, name: str) -> str | None:
         return dict(self.fields).get(name)
@@ -129,11 +130,15 @@ def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool) -
     past = rules.load("periods")["relative_years"].get(p.get("rel") or "", 0) < 0
     if p.shape == "same_period" or (past and keeps.match(text, p.end)):
         return False
-    lo = max(0, p.start - window)
-    # "from January to October" is a span, not a since-phrase
-    since = not p.shape.endswith("_span") and (
-        _contexts()["since_before"].search(text, lo, p.start) or _contexts()["since_after"].match(text, p.end))
-    return not (kept_base or since or _is_prior_figure(text, p, window))
+    return not (kept_base or _is_since(text, p, window) or _is_prior_figure(text, p, window))
+
+
+def _is_since(text: str, p: PeriodMention, window: int) -> bool:
+    """A since-phrase; "from January to October" is a span, not one."""
+    if p.shape.endswith("_span"):
+        return False
+    return bool(_contexts()["since_before"].search(text, max(0, p.start - window), p.start)
+                or _contexts()["since_after"].match(text, p.end))
 
 
 def _is_prior_figure(text: str, p: PeriodMention, window: int) -> bool:
@@ -151,5 +156,5 @@ def find_periods(text: str) -> list[PeriodMention]:
         base = bool(comparison.search(text, max(0, p.start - window), p.start))
         out.append(replace(p, serves_context=_serves_context(text, p, window, base),
                            prior_figure=_is_prior_figure(text, p, window), comparison_base=base,
-                           names_figure=base and bool(keeps.match(text, p.end))))
+                           names_figure=base and bool(keeps.match(text, p.end)), since=_is_since(text, p, window)))
     return sorted(out, key=lambda p: p.start)
