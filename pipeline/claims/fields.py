@@ -177,7 +177,8 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     paragraph's last subject, else the article's main subject."""
     named = _self_named(row, fig, s)
     if named is not None:
-        return facts.raw_text(*named), entity_id(facts.raw_text(*named))
+        written = facts.raw_text(*named)
+        return written, entity_id(written)
     found = find_subject(s.text, s.start, row, s.clauses, facts.credited, facts.statistics, s.listed(fig))
     if found is not None and found.segment:
         return facts.raw_text(*s.doc_span(found.start, found.end)), ""
@@ -223,9 +224,10 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.subject, row.subject_id = continued.subject, continued.subject_id
     else:
         set_period(row, fig, s, facts, state.previous_row())
-        about_part = metric is not None and continued is not None
-        row.subject, row.subject_id = ((continued.subject, continued.subject_id) if about_part  # type: ignore[union-attr]
-                                       else _subject(row, fig, s, facts, state))
+        if metric is not None and continued is not None:      # a share of the part named before
+            row.subject, row.subject_id = continued.subject, continued.subject_id
+        else:
+            row.subject, row.subject_id = _subject(row, fig, s, facts, state)
     row.metric = canonical_metric(row, fig, s)
     # a base compared with, or a prior figure in brackets, is a past fact even inside a forecast
     past = fig.base or s.in_prior_figure_bracket(fig) or row.period_shape == "same_period"

@@ -121,7 +121,7 @@ def _longest_first(found: list[PeriodMention], length: int) -> list[PeriodMentio
     return chosen
 
 
-def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool) -> bool:
+def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool, since: bool) -> bool:
     """Since-phrases ("since 2023"), comparison bases kept for a figure of their own ("than
     last year's 11.6 bn"), prior-figure brackets ("(2024: HK$…)"), "same period last year"
     and a past relative year that names a prior figure ("last year's 417,000 cars") never
@@ -130,7 +130,7 @@ def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool) -
     past = rules.load("periods")["relative_years"].get(p.get("rel") or "", 0) < 0
     if p.shape == "same_period" or (past and keeps.match(text, p.end)):
         return False
-    return not (kept_base or _is_since(text, p, window) or _is_prior_figure(text, p, window))
+    return not (kept_base or since or _is_prior_figure(text, p, window))
 
 
 def _is_since(text: str, p: PeriodMention, window: int) -> bool:
@@ -154,7 +154,8 @@ def find_periods(text: str) -> list[PeriodMention]:
     out = []
     for p in _longest_first(_candidates(text), len(text)):
         base = bool(comparison.search(text, max(0, p.start - window), p.start))
-        out.append(replace(p, serves_context=_serves_context(text, p, window, base),
+        since = _is_since(text, p, window)
+        out.append(replace(p, serves_context=_serves_context(text, p, window, base, since),
                            prior_figure=_is_prior_figure(text, p, window), comparison_base=base,
-                           names_figure=base and bool(keeps.match(text, p.end)), since=_is_since(text, p, window)))
+                           names_figure=base and bool(keeps.match(text, p.end)), since=since))
     return sorted(out, key=lambda p: p.start)
