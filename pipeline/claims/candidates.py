@@ -50,6 +50,7 @@ def lexicon() -> dict:
             "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
+            "coded_name": regex.compile(data["coded_name"]),
             "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
 
 def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
@@ -209,9 +210,33 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), entity_id(m.group()), "group"))
             taken.append(m.span())
+    found += _coded_names(text, tokens, taken)
+    taken += [(c.start, c.end) for c in found]
     found += _named(tokens, taken)
     found += _segments_in_metrics(text, found)
     return tuple(sorted(found))
+
+
+def _coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """The words right before a bracketed stock code: a company's name (rules/subjects.yaml coded_name)."""
+    out = []
+    ends = {e: i for i, (_s, e, _w, _f) in enumerate(tokens)}
+    for m in lexicon()["coded_name"].finditer(text):
+        at = ends.get(m.start())
+        if at is None or any(s < m.start() and m.start() <= e for s, e in taken):
+            continue                                       # no word ends there, or a known name does
+        start = m.start()
+        while at >= 0 and _name_part(tokens[at]) and m.start() - tokens[at][0] <= 10:
+            start, at = tokens[at][0], at - 1
+        if m.start() - start >= 2:
+            out.append(Candidate(start, m.start(), "", "name"))
+    return out
+
+
+def _name_part(token: Token) -> bool:
+    _s, _e, word, flag = token
+    return (flag.startswith(_NOUNISH) and _HAN.match(word) is not None and word not in lexicon()["stop"]
+            and word not in lexicon()["references"])
 
 
 def _layout_names(text: str) -> list[Candidate]:
@@ -245,6 +270,7 @@ def _segments_in_metrics(text: str, found: list[Candidate]) -> list[Candidate]:
         match = closing.search(text, m.start, m.end)
         if (match and match.end() == m.end and match.start() - m.start >= 2 and metric_parent(m.metric)
                 and text[m.start:match.start()] not in lexicon()["stop"]
+                and text[m.start:match.start()].endswith(lexicon()["segments"])
                 and not any(c.start < m.end and m.start < c.end for c in found)):
             out.append(Candidate(m.start, match.start(), "", "segment"))
     return out

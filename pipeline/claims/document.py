@@ -7,10 +7,12 @@ the article's main subject, and a map from document spans to the raw text.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.periods import PeriodMention, YearContext, resolve
+from pipeline.text.normalize import normalize_text
 
 from .currency import Currencies
 
@@ -93,6 +95,12 @@ class DocFacts:
                    tuple(blocked), tuple(p.start for p in ordered), tuple(resolved),
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
                    _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]))
+
+    @functools.cached_property
+    def known_names(self) -> tuple[str, ...]:
+        """Names the article has established, as the normalized text writes them: its main
+        subject (a headline's name that no lexicon knows is still a name in every sentence)."""
+        return (normalize_text(self.main_subject),) if self.main_subject else ()
 
     def _before(self, position: int, index: tuple[int, ...]) -> int:
         at = bisect.bisect_left(self._starts, position) - 1

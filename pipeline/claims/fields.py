@@ -179,7 +179,8 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     if named is not None:
         written = facts.raw_text(*named)
         return written, entity_id(written)
-    found = find_subject(s.text, s.start, row, s.clauses, facts.credited, facts.statistics, s.listed(fig))
+    found = find_subject(s.text, s.start, row, s.clauses, facts.credited, facts.statistics, s.listed(fig),
+                         facts.known_names)
     if found is not None and found.segment:
         return facts.raw_text(*s.doc_span(found.start, found.end)), ""
     if found is not None and not found.reference:
@@ -201,7 +202,7 @@ def _read_unread(facts: DocFacts, state: PassState) -> None:
     """The last entity named by the claim-less sentences since the last subject, latest first."""
     while state.unread:
         sentence, start = state.unread.pop()
-        found = last_named(sentence, facts.credited, facts.statistics)
+        found = last_named(sentence, facts.credited, facts.statistics, facts.known_names)
         if found is not None:
             state.last_subject = facts.raw_text(start + found.start, start + found.end)
             state.last_subject_id, state.unread = found.entity_id, []

@@ -21,7 +21,7 @@ from pipeline.text.segment import pos_tokenizer
 
 from .candidates import Candidate, candidates, credited_names, lexicon
 from .entities import entity_id, entity_mentions, entity_type
-from .lexicon import list_separator
+from .lexicon import find_metrics, list_separator
 
 __all__ = ["SubjectMention", "candidates", "credited_names", "find_subject", "main_subject", "last_named",
            "cites_a_source", "statistics_area", "names_an_entity", "is_noun_phrase"]
@@ -57,15 +57,26 @@ def _is_place(c: Candidate) -> bool:
     return c.kind == "group" or entity_type(c.entity_id) == "region"
 
 
+def with_known(sentence: str, known: Sequence[str]) -> list[Candidate]:
+    """The sentence's candidates, and every place it writes a name the article has already
+    established (its headline name) that no candidate covers."""
+    found = list(candidates(sentence))
+    for name in known:
+        for m in regex.finditer(regex.escape(name), sentence):
+            if name and not any(c.start < m.end() and m.start() < c.end for c in found):
+                found.append(Candidate(m.start(), m.end(), "", "name"))
+    return sorted(found)
+
+
 def _before(sentence: str, row, s0: int, credited: Collection[str], statistics: bool,
-            clauses: Sequence[int]) -> list[Candidate]:
+            clauses: Sequence[int], known: Sequence[str] = ()) -> list[Candidate]:
     """The usable candidates before `row`'s metric (or anchor); group words, sectors, segments and
     named entities may open the metric phrase itself ("property developers' funds", an index's level)."""
     metric = row.metric_span if row.metric_span and row.metric_span[0] < row.start else None
     limit = max(0, min((metric[0] if metric else row.start) - s0, len(sentence)))
     inner = metric[1] - s0 if metric else limit
     opening = ("group", "sector", "segment", "entity")
-    found = [c for c in candidates(sentence) if _usable(sentence, c, credited, statistics)
+    found = [c for c in with_known(sentence, known) if _usable(sentence, c, credited, statistics)
              and (c.end <= limit or (c.kind in opening and c.start <= limit and c.end <= inner))]
     clause = clauses[min(max(row.start - s0, 0), len(clauses) - 1)]
     # A segment is the subject of its own clause's figures — of the whole sentence when it opens it.
@@ -82,14 +93,15 @@ def _topic(sentence: str, c: Candidate, clauses: Sequence[int]) -> bool:
 
 
 def find_subject(sentence: str, s0: int, row, clauses: Sequence[int], credited: Collection[str] = (),
-                 statistics: bool = False, listed: tuple[int, int] | None = None) -> SubjectMention | None:
+                 statistics: bool = False, listed: tuple[int, int] | None = None,
+                 known: Sequence[str] = ()) -> SubjectMention | None:
     """The candidate nearest before `row`'s metric (or anchor) in `sentence` (normalized,
     starting at document offset s0), or None. A segment counts only in the claim's own
     clause (`clauses`: the clause start of every index, as Sentence.clauses) unless it opens
     the sentence as its topic: it is the subject of its own figures. A figure
     `listed` as (place, count) in a distributive list takes the matching member of a list of
     as many candidates ("A, B and C's sales were 1, 2 and 3 respectively")."""
-    usable = _before(sentence, row, s0, credited, statistics, clauses)
+    usable = _before(sentence, row, s0, credited, statistics, clauses, known)
     if not usable:
         return None
     c = usable[-1]
@@ -121,8 +133,61 @@ def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] |
     source) — else the first group word."""
     usable = [c for c in candidates(text) if c.kind != "reference" and _usable(text, c, credited)]
     names = [c for c in usable if c.kind in ("entity", "name")]
-    pool = names or usable
-    return (pool[0].start, pool[0].end) if pool else None
+    headline = _headline_name(text)
+    if names and (headline is None or names[0].start <= headline[0]):
+        return names[0].start, names[0].end
+    # A segment is the subject of its own figures only: it never stands for the article.
+    pool = [c for c in usable if c.kind != "segment"]
+    return headline or ((pool[0].start, pool[0].end) if pool else None)
+
+
+@functools.cache
+def _headline_flags() -> tuple[frozenset[str], frozenset[str]]:
+    data = rules.load("subjects")
+    return frozenset(data["headline_name_flags"]), frozenset(data["headline_end_flags"])
+
+
+def _headline_name(text: str) -> tuple[int, int] | None:
+    """The name that opens a line of `text` stating a figure (a headline), as a run of noun-like
+    words closed by a time word, a verb, a number or a metric (rules/subjects.yaml)."""
+    name_flags, end_flags = _headline_flags()
+    line_start = 0
+    for line in text.split("\n"):
+        span = _opening_run(line, name_flags, end_flags)
+        if span is not None:
+            return line_start + span[0], line_start + span[1]
+        line_start += len(line) + 1
+    return None
+
+
+def _opening_run(line: str, name_flags: frozenset[str], end_flags: frozenset[str]) -> tuple[int, int] | None:
+    lead = len(line) - len(line.lstrip())
+    metrics = [m.start for m in find_metrics(line)]
+    position, last_flag = lead, ""
+    for token in pos_tokenizer().cut(line[lead:]):
+        if position in metrics or token.flag in end_flags:
+            break
+        if token.flag not in name_flags:
+            return None
+        position, last_flag = position + len(token.word), token.flag
+    else:
+        return None                    # a line of nouns alone is a heading or a breadcrumb, not a headline
+    name = line[lead:position]
+    # A headline states a figure; a user name or a column name before a verb does not.
+    if (_DIGIT.search(line, position) is None or not 2 <= len(name) <= 10 or last_flag == "a"
+            or not _HAN_ONLY.fullmatch(name) or _generic(name)):
+        return None
+    return lead, position
+
+
+_HAN_ONLY = regex.compile(r"\p{Han}+")
+
+
+def _generic(name: str) -> bool:
+    """A stop word, a back-reference, or a group or sector word: no name of its own."""
+    lex = lexicon()
+    return (name in lex["stop"] or lex["reference_words"].fullmatch(name) is not None
+            or lex["groups"].search(name) is not None or lex["sectors"].search(name) is not None)
 
 
 def cites_a_source(text: str) -> bool:
@@ -143,9 +208,10 @@ def statistics_area(text: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def last_named(sentence: str, credited: Collection[str] = (), statistics: bool = False) -> SubjectMention | None:
+def last_named(sentence: str, credited: Collection[str] = (), statistics: bool = False,
+               known: Sequence[str] = ()) -> SubjectMention | None:
     """The last entity a sentence names (not a group word): what a later back-reference means."""
-    named = [c for c in candidates(sentence) if c.kind in ("entity", "name")
+    named = [c for c in with_known(sentence, known) if c.kind in ("entity", "name")
              and _usable(sentence, c, credited, statistics)]
     if not named:
         return None

@@ -134,11 +134,14 @@ class Subjects(RuleFile):
     references: Words
     name_flags: Words
     topic_name_flags: Words
+    headline_name_flags: Words
+    headline_end_flags: Words
     stop_words: Words
     locative_markers: Words
     topic_words: Words
     self_named_metrics: list[str]
     item_heading: Pattern
+    coded_name: Pattern
     topic_name: Pattern
     not_headings: Words
     list_joiners: Words
