@@ -85,10 +85,14 @@ def _scan(norm: str, raw: str, g: Grammar) -> list[Draft]:
             pos = max(m.end(), m.start() + 1)
             continue
         if group == "chain":
-            for seg in g.digits_re.finditer(norm, m.start(), m.end()):
+            segments = list(g.digits_re.finditer(norm, m.start(), m.end()))
+            # A slash list ("19/17/15 times") is read again from its last member,
+            # which carries the unit written after the list; a date or a code keeps no unit anyway.
+            listed = segments[:-1] if m.group("sep") == "/" else segments
+            for seg in listed:
                 drafts.append(Draft(seg.start(), seg.end(), "number", Decimal(seg.group()),
                                      rule="numerals.chain"))
-            pos = m.end()
+            pos = segments[-1].start() if m.group("sep") == "/" else m.end()
             continue
         if group == "special":
             drafts.append(_special(g, m, raw))
