@@ -82,7 +82,10 @@ def _header_end(parts: list[Piece]) -> int:
 def _footer_start(parts: list[Piece], floor: int) -> int:
     """Index of the first footer piece (len(parts) if there is no footer): a notes section
     in the last half of the page, else the run of footer lines at its end."""
-    lowest = max(floor, int(len(parts) * patterns()["search_from"]))
+    # The last half by characters, not by pieces: a one-line page cut at its spaces has many
+    # more (short) pieces in its footer than in its body.
+    half = parts[-1].end * patterns()["search_from"] if parts else 0
+    lowest = max(floor, next((i for i, piece in enumerate(parts) if piece.start >= half), len(parts)))
     notes = next((i for i in range(lowest, len(parts)) if is_notes_heading(parts[i].text)), len(parts))
     return min(notes, _footer_run(parts, lowest))
 
