@@ -103,6 +103,13 @@ CASES = [
      {"1,200億港元": dict(period="2025-H1", unit="HKD", value=120000000000)}),
     ("trillion-tw", "2025年前10月累計營收新台幣6.39兆元。", {"新台幣6.39兆元": dict(value=6.39e12, unit="TWD",
                                                                  period="2025-01/2025-10")}),
+    ("change-then-quote-is-one-row", "2025年12月11日騰訊升1.8%報612元。",
+     {"612元": dict(kind="amount", value=612, change_pct=1.8, subject="騰訊")}),
+    ("slash-list-shares-its-unit", "預計2025-2027年PE分別為19/17/15倍。",
+     {"19": dict(kind="ratio", value=19, unit="倍", period="2025"),
+      "15倍": dict(kind="ratio", value=15, unit="倍", period="2027")}),
+    ("year-list-is-handed-out", "預計2025、2026年淨利潤分別為205億、238億元。",
+     {"205億": dict(value=20500000000, period="2025"), "238億元": dict(value=23800000000, period="2026")}),
 ]
 
 NOT_CLAIMS = [
@@ -137,6 +144,7 @@ def _check(table, anchor, expected):
 @pytest.mark.parametrize("name, text, rows", CASES, ids=[c[0] for c in CASES])
 def test_claim_rows(name, text, rows):
     table = extract(text)
+    assert len(table) == len(set(table["text"])) >= len(rows)
     for anchor, expected in rows.items():
         _check(table, anchor, expected)
 
@@ -161,3 +169,11 @@ def test_offsets_point_into_the_raw_text():
     for row in table.itertuples():
         assert text[row.start:row.end] == row.text
         assert row.sentence in text
+
+
+@pytest.mark.parametrize("text, anchors", [
+    ("2025年12月11日騰訊升1.8%報612元。", ["612元"]),
+    ("2025年12月11日恒指跌323點或1.3%，收報24,500點。", ["24,500點"]),
+])
+def test_change_written_before_its_quote_is_no_row_of_its_own(text, anchors):
+    assert list(extract(text)["text"]) == anchors

@@ -220,7 +220,9 @@ def claim_rules() -> dict:
     """Matchers for how figures combine into claims (rules/claim_filters.yaml)."""
     data = rules.load("claim_filters")
     return {"distributive": regex.compile(_alt(data["distributive_words"])),
-            "table_row": regex.compile(data["table_row"]),
+            "table_gap": regex.compile(data["table_row"]["gap"]),
+            "table_cell": regex.compile(data["table_row"]["numeric_cell"]),
+            "table_sizes": data["table_row"],
             "conversion": regex.compile(data["conversion_gap"]),
             "share_of": regex.compile(data["share_of"]),
             "share_words": {normalize_text(w) for w in data["share_words"]},
@@ -229,6 +231,16 @@ def claim_rules() -> dict:
             "continuation": regex.compile(data["continuation_gap"]),
             "link_only_clause": regex.compile(data["link_only_clause"]),
             "item_flags": tuple(data["continuation_item_flags"])}
+
+
+def is_table_row(line: str) -> bool:
+    """A line of a table set out in plain text (rules/claim_filters.yaml table_row)."""
+    rules_ = claim_rules()
+    sizes = rules_["table_sizes"]
+    label, *cells = rules_["table_gap"].split(line.strip())
+    words = [cell for cell in cells if not rules_["table_cell"].fullmatch(cell)]
+    return (len(cells) >= sizes["min_cells"] and len(cells) - len(words) >= sizes["min_numeric_cells"]
+            and len(label) <= sizes["label_max_chars"] and all(len(cell) <= sizes["max_cell_chars"] for cell in words))
 
 
 @functools.cache

@@ -75,7 +75,7 @@ def read_sentence(text: str, start: int, quantities: Sequence[Quantity], facts: 
     clauses = clause_starts(text)
     periods = facts.periods_in(start, start + len(text))
     blocked = [(p.start, p.end) for p in periods] + facts.blocked_in(start, start + len(text))
-    table_row = lexicon.claim_rules()["table_row"].match(text) is not None     # outside the contract
+    table_row = lexicon.is_table_row(text)     # tables are outside the contract
     figures = [] if table_row else read_figures(text, quantities, clauses, blocked)
     figures, runs = distribute(figures, text)
     metrics = lexicon.find_metrics(text) if figures else []

@@ -99,6 +99,15 @@ class ClaimWindows(Strict):
     base_figure_gap: Count
 
 
+class TableRow(Strict):
+    gap: Pattern
+    numeric_cell: Pattern
+    label_max_chars: Count
+    max_cell_chars: Count
+    min_cells: Count
+    min_numeric_cells: Count
+
+
 class ClaimFilters(RuleFile):
     count_unit_not_before: Words
     count_units: Words
@@ -114,7 +123,7 @@ class ClaimFilters(RuleFile):
     continuation_item_flags: Words
     sub_item_opening: Pattern
     distributive_words: Words
-    table_row: Pattern
+    table_row: TableRow
     list_separator: Pattern
     generic_yuan_currencies: Words
     currency_declarations: list[Pattern]
