@@ -46,7 +46,7 @@ def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list
             run[i] = completed[id(fig)] = _completed(fig, last, scale)
     for run in _runs(figures, sentence, "change"):
         for fig in run[:-1]:
-            completed[id(fig)] = _completed_change(fig, run[-1])
+            completed[id(fig)] = _completed_change(fig, run[-1], sentence)
     return [completed.get(id(f), f) for f in figures], level_runs
 
 
@@ -71,6 +71,14 @@ def _bare_before_changes(figures: list[Figure], sentence: str) -> list[Figure]:
     return out
 
 
+def _unit_opens(fig: Figure, following: Figure, sentence: str) -> bool:
+    """The figure's measure word is the start of the next figure's unit as written."""
+    if not fig.unit or not following.unit_spans:
+        return False
+    start, end = following.unit_spans[-1]
+    return sentence[start:end].startswith(fig.unit) and len(sentence[start:end]) > len(fig.unit)
+
+
 def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
     """A list member with the scale, unit and currency written after the list's last figure."""
     changes: dict = {"bare": False}
@@ -83,9 +91,11 @@ def _completed(fig: Figure, last: Figure, scale: float | None) -> Figure:
     return replace(fig, **changes)
 
 
-def _completed_change(fig: Figure, last: Figure) -> Figure:
-    """A bare change in a list of changes takes the unit of the last ("-0.31/+0.05/-0.08pct")."""
-    if fig.measure != "count" or fig.unit or fig.change_abs is None or last.measure not in ("pp", "percent"):
+def _completed_change(fig: Figure, last: Figure, sentence: str) -> Figure:
+    """A bare change in a list of changes takes the unit of the last ("-0.31/+0.05/-0.08pct"),
+    also when it is written with the first part of that unit ("0.2 ge and 0.7 ge-points")."""
+    bare = not fig.unit or _unit_opens(fig, last, sentence)
+    if fig.measure != "count" or not bare or fig.change_abs is None or last.measure not in ("pp", "percent"):
         return fig
     return replace(fig, measure=last.measure, change_abs=None, unit_spans=last.unit_spans,
                    change_pp=fig.change_abs if last.measure == "pp" else None,
