@@ -108,6 +108,11 @@ CASES = [
     ("slash-list-shares-its-unit", "預計2025-2027年PE分別為19/17/15倍。",
      {"19": dict(kind="ratio", value=19, unit="倍", period="2025"),
       "15倍": dict(kind="ratio", value=15, unit="倍", period="2027")}),
+    ("changes-respectively-over-levels-of-the-sentence",
+     "2025年动力电池系统收入2860.3亿元，储能电池系统收入712.5亿元，同比分别增长9.8%、36.1%。",
+     {"2860.3亿元": dict(change_pct=9.8, change_basis="yoy"), "712.5亿元": dict(change_pct=36.1, change_basis="yoy")}),
+    ("conversion-at-a-stated-rate", "2025年三季度总收入为356.2亿元，同比增长14.2%，按当期汇率折合约50.0亿美元。",
+     {"50.0亿美元": dict(unit="USD", change_pct=14.2, metric_text="总收入", qualifier="~")}),
     ("year-list-is-handed-out", "預計2025、2026年淨利潤分別為205億、238億元。",
      {"205億": dict(value=20500000000, period="2025"), "238億元": dict(value=23800000000, period="2026")}),
 ]

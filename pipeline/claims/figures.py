@@ -205,7 +205,8 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
 
 def _basis_at_end(before: str) -> bool:
     window = before[-lexicon.windows()["basis_at_end"]:]
-    return any(p.search(window) for _, p in lexicon.changes()["basis"])
+    c = lexicon.changes()
+    return any(p.search(window) for _, p in c["basis"]) or c["sequential"].search(window) is not None
 
 
 def fixed_change_figures(sentence: str) -> list[Figure]:

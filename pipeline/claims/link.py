@@ -73,11 +73,18 @@ def _own_period(case: ChangeCase) -> bool:
 
 
 def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
-    """"revenue A and B, up x% and y% respectively": each change goes to the next waiting level."""
+    """"revenue A and B, up x% and y% respectively": each change goes to the next waiting level
+    — the levels of a list, or else as many levels of the sentence as the list has changes
+    ("A revenue 2860, B revenue 712, up 9.8% and 36.1% respectively")."""
+    if not case.s.distributive or case.found is not None:
+        return None
     waiting = [row for row in case.state.run_rows if not row.has_change]
-    if case.s.distributive and waiting and case.found is None:
-        return Attach(waiting[0])
-    return None
+    if not waiting:
+        run = next((run for run in case.s.change_runs if case.fig in run), [])
+        conversions = {id(linked) for row in case.state.rows for linked in row.linked}
+        levels = [row for row in case.state.rows if row.kind != "change" and id(row) not in conversions]
+        waiting = [row for row in levels[-len(run):] if not row.has_change] if len(levels) >= len(run) > 1 else []
+    return Attach(waiting[0]) if waiting else None
 
 
 def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
