@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import lexicon
 from .document import DocFacts
 from .fields import new_row
-from .figures import Figure
+from .figures import Figure, as_rate_level
 from .link import Attach, ChangeCase, attach, conversion_of, link_change
 from .metric import choose_level_metric, level_case, metric_mention
 from .rows import Row
@@ -100,6 +100,8 @@ def add_change(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> N
     link = link_change(case)
     if isinstance(link, Attach):
         attach(link.row, fig, s, link.rate_only)
+    elif fig.rate_noun:
+        add_level(as_rate_level(fig), s, facts, state)   # "loan growth reached 9.1%": the rate is the level
     else:
         state.rows.append(new_row(fig, link.metric, link.continued, s, facts, state))
 

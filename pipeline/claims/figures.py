@@ -9,7 +9,7 @@ durations, model names, vague magnitudes) are dropped here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.quantities import Quantity
 
@@ -36,6 +36,7 @@ class Figure:
     sign: int = 0                   # direction of a change: +1 up, -1 down
     generic_currency: bool = False
     bare: bool = False              # a plain number with no scale, unit or measure word
+    rate_noun: bool = False         # a rate told by a growth noun ("growth rate reached 9.1%")
     rule: str = ""
 
 
@@ -166,6 +167,8 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     growth = c["growth_noun"].search(before)
     if not sign and growth:
         sign = 1 if growth.group("up") else -1
+    fig.rate_noun = (growth is not None and growth.group("up") is not None and fig.measure == "percent"
+                     and growth.group("up").endswith(c["rate_level_nouns"]) and not _basis_in(before))
     if fig.measure == "multiple" and not sign and c["multiple_of_base"].search(before):
         fig.role, fig.change_pct = "change", (q.value - 1) * 100 if q.value is not None else None
         fig.value, fig.unit = None, ""
@@ -180,6 +183,12 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
         _set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
     return fig
+
+
+def as_rate_level(fig: Figure) -> Figure:
+    """A growth rate told by its noun with no level to belong to is a level in percent itself."""
+    return replace(fig, role="level", value=fig.change_pct, value_max=fig.change_max, unit="%",
+                   change_pct=None, change_max=None, sign=0, to_level=False)
 
 
 def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
@@ -203,10 +212,13 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     return _role(fig, q, before, sentence[fig.end:])
 
 
-def _basis_at_end(before: str) -> bool:
-    window = before[-lexicon.windows()["basis_at_end"]:]
+def _basis_in(text: str) -> bool:
     c = lexicon.changes()
-    return any(p.search(window) for _, p in c["basis"]) or c["sequential"].search(window) is not None
+    return any(p.search(text) for _, p in c["basis"]) or c["sequential"].search(text) is not None
+
+
+def _basis_at_end(before: str) -> bool:
+    return _basis_in(before[-lexicon.windows()["basis_at_end"]:])
 
 
 def fixed_change_figures(sentence: str) -> list[Figure]:

@@ -33,6 +33,16 @@ def _growth_noun(fig: Figure, before: list[MetricMention], s: Sentence, clause: 
     return None
 
 
+def _rate_phrase(fig: Figure, before: list[MetricMention], s: Sentence, clause: int) -> MetricMention | None:
+    """A growth rate as a level is measured by its growth noun, with the metric it is the rate
+    of when that is written right before the noun ("loan growth")."""
+    noun = _growth_noun(fig, before, s, clause)
+    if noun is None:
+        return None
+    start = before[-1].start if before and not s.text[before[-1].end:noun.start].strip() else noun.start
+    return MetricMention(start, noun.end, noun.metric, noun.kind)
+
+
 def _after(fig: Figure, s: Sentence) -> MetricMention | None:
     """A metric named right after the figure ("70.6 bn of R&D", "2 bn dollars of buybacks")."""
     links = lexicon.possessive_links()
@@ -49,6 +59,8 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
     else a metric-like noun phrase right before it (rules/metrics.yaml fallback)."""
     clause = s.clause(fig.start)
     before = [m for m in s.metrics if clause <= m.start and m.end <= fig.start]
+    if fig.rate_noun and fig.role == "level":
+        return _rate_phrase(fig, before, s, clause)
     if fig.measure == "pp":
         noun = _growth_noun(fig, before, s, clause)
         if noun is not None:

@@ -1,7 +1,7 @@
 """Schemas of the rule files: what keys each file has and what each key holds.
 
 `validate(name, data, path)` checks one parsed file against its model (`models.py`,
-`quantity_models.py`) and raises `RuleError` naming the file, the key and what was
+`quantity_models.py`, `text_models.py`) and raises `RuleError` naming the file, the key and what was
 expected. Models forbid keys they do not know, so a renamed or misspelt key fails at
 load time; every pattern must compile; every file carries examples and counter-examples.
 """
@@ -14,7 +14,6 @@ from pydantic import ValidationError
 
 from .base import RuleError, RuleFile
 from .models import (
-    Boilerplate,
     Changes,
     ClaimFilters,
     Entities,
@@ -22,10 +21,10 @@ from .models import (
     Modality,
     Periods,
     Qualifiers,
-    Segmentation,
     Subjects,
 )
 from .quantity_models import QuantityCurrencies, QuantityFilters, QuantityNumerals, QuantityPercent
+from .text_models import Boilerplate, Segmentation
 
 __all__ = ["SCHEMAS", "RuleError", "validate"]
 
