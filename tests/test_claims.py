@@ -113,6 +113,11 @@ CASES = [
      {"2860.3亿元": dict(change_pct=9.8, change_basis="yoy"), "712.5亿元": dict(change_pct=36.1, change_basis="yoy")}),
     ("conversion-at-a-stated-rate", "2025年三季度总收入为356.2亿元，同比增长14.2%，按当期汇率折合约50.0亿美元。",
      {"50.0亿美元": dict(unit="USD", change_pct=14.2, metric_text="总收入", qualifier="~")}),
+    ("prior-figure-with-a-relative-year",
+     "2025年汽车结构件占营业收入的比重提升至73.1%（上年为67.9%）；海外收入9.48亿元。",
+     {"67.9%": dict(period="2024"), "9.48亿元": dict(period="2025")}),
+    ("measured-time-is-a-count", "2025年10月末，产成品存货周转天数为19.6天。",
+     {"19.6天": dict(kind="count", unit="天", value=19.6)}),
     ("year-list-is-handed-out", "預計2025、2026年淨利潤分別為205億、238億元。",
      {"205億": dict(value=20500000000, period="2025"), "238億元": dict(value=23800000000, period="2026")}),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from pipeline import rules
 from pipeline.periods import PeriodMention, resolve
 
 from . import lexicon
@@ -81,10 +82,17 @@ def _year_earlier(period: str) -> str:
 
 
 def _prior_period(mention: PeriodMention, main: Row | None) -> str:
-    """A prior figure in brackets ("(2024: HK$0.37)") has the main figure's period in the named year."""
-    if mention.shape != "year" or main is None or not main.period or mention.year is None:
+    """A prior figure in brackets ("(2024: HK$0.37)", "(last year: 67.9%)") has the main
+    figure's period in the named year — a relative year counted from the main figure's."""
+    if mention.shape != "year" or main is None or not main.period:
         return resolve(mention, None)
-    return regex.sub(r"(?<!\d)\d{4}(?!\d)", str(mention.year), main.period)
+    year = mention.year
+    main_year = regex.search(r"(?<!\d)\d{4}(?!\d)", main.period)
+    if year is None and main_year is not None and mention.get("rel"):
+        year = int(main_year.group()) + rules.load("periods")["relative_years"].get(mention.get("rel"), 0)
+    if year is None:
+        return resolve(mention, None)
+    return regex.sub(r"(?<!\d)\d{4}(?!\d)", str(year), main.period)
 
 
 def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts, main: Row | None = None) -> None:
