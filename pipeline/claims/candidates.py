@@ -51,6 +51,7 @@ def lexicon() -> dict:
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
             "coded_name": regex.compile(data["coded_name"]),
+            "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
             "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
 
 def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
@@ -180,7 +181,8 @@ def _is_code(text: str, start: int, end: int) -> bool:
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Every subject candidate of a normalized sentence, in order. Group words and names
     inside a metric phrase ("domestic" in "gross domestic product") are not candidates."""
-    found = [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type == "statistics_body" else "entity")
+    sources = lexicon()["source_types"]
+    found = [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
              for m in entity_mentions(text) if not _is_code(text, m.start, m.end)]
     taken = [m.span() for m in lexicon()["masked"].finditer(text)]
     found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in taken)]

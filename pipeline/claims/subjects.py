@@ -131,7 +131,9 @@ def _enumeration(sentence: str, usable: list[Candidate]) -> list[Candidate]:
 def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] | None:
     """The first entity of `text` that is a name (not a group word, a back-reference or a
     source) — else the first group word."""
-    usable = [c for c in candidates(text) if c.kind != "reference" and _usable(text, c, credited)]
+    not_main = lexicon()["not_main_types"]
+    usable = [c for c in candidates(text) if c.kind != "reference" and _usable(text, c, credited)
+              and entity_type(c.entity_id) not in not_main]
     names = [c for c in usable if c.kind in ("entity", "name")]
     headline = _headline_name(text)
     if names and (headline is None or names[0].start <= headline[0]):
@@ -148,16 +150,25 @@ def _headline_flags() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _headline_name(text: str) -> tuple[int, int] | None:
-    """The name that opens a line of `text` stating a figure (a headline), as a run of noun-like
-    words closed by a time word, a verb, a number or a metric (rules/subjects.yaml)."""
+    """The name that opens the first line of `text` stating a figure (a headline; a section name
+    may stand above it), as a run of noun-like words closed by a time word, a verb, a number or a
+    metric (rules/subjects.yaml)."""
     name_flags, end_flags = _headline_flags()
-    line_start = 0
+    line_start, seen = 0, 0
     for line in text.split("\n"):
-        span = _opening_run(line, name_flags, end_flags)
-        if span is not None:
-            return line_start + span[0], line_start + span[1]
+        seen += bool(line.strip())
+        if seen > _headline_lines():
+            break
+        if _DIGIT.search(line):               # the first line with a figure: the headline, not a body sentence
+            span = _opening_run(line, name_flags, end_flags)
+            return (line_start + span[0], line_start + span[1]) if span is not None else None
         line_start += len(line) + 1
     return None
+
+
+@functools.cache
+def _headline_lines() -> int:
+    return rules.load("subjects")["headline_lines"]
 
 
 def _opening_run(line: str, name_flags: frozenset[str], end_flags: frozenset[str]) -> tuple[int, int] | None:
@@ -184,10 +195,11 @@ _HAN_ONLY = regex.compile(r"\p{Han}+")
 
 
 def _generic(name: str) -> bool:
-    """A stop word, a back-reference, or a group or sector word: no name of its own."""
+    """A stop word, a back-reference, a group or sector word, or a source: no subject of its own."""
     lex = lexicon()
     return (name in lex["stop"] or lex["reference_words"].fullmatch(name) is not None
-            or lex["groups"].search(name) is not None or lex["sectors"].search(name) is not None)
+            or lex["groups"].search(name) is not None or lex["sectors"].search(name) is not None
+            or entity_type(entity_id(name)) in lex["source_types"] | lex["not_main_types"])
 
 
 def cites_a_source(text: str) -> bool:

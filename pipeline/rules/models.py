@@ -96,10 +96,13 @@ class Subjects(RuleFile):
     topic_name_flags: Words
     headline_name_flags: Words
     headline_end_flags: Words
+    headline_lines: Count
     stop_words: Words
     locative_markers: Words
     topic_words: Words
     self_named_metrics: list[str]
+    source_types: Words
+    not_main_types: Words
     item_heading: Pattern
     coded_name: Pattern
     topic_name: Pattern
