@@ -50,7 +50,7 @@ def lexicon() -> dict:
             "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
-            "coded_name": regex.compile(data["coded_name"]),
+            "coded_name": regex.compile(data["coded_name"]), "registered": regex.compile(data["registered_name"]),
             "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
             "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
 
@@ -198,6 +198,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             continue
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), "", "reference"))
+            taken.append(m.span())
+    for m in lexicon()["registered"].finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Candidate(m.start(), m.end(), entity_id(m.group()), "name"))
             taken.append(m.span())
     for c in _layout_names(text):
         if not any(s < c.end and c.start < e for s, e in taken):

@@ -105,6 +105,9 @@ def find_subject(sentence: str, s0: int, row, clauses: Sequence[int], credited: 
     if not usable:
         return None
     c = usable[-1]
+    named = [n for n in usable if n.kind in ("entity", "name")]
+    if c.kind == "reference" and named and _RIGHT_BEFORE.fullmatch(sentence, named[-1].end, c.start):
+        c = named[-1]                  # "Moutai (600519.SH): the company's revenue …": the name just written
     if listed is not None:
         members = _enumeration(sentence, usable)
         if len(members) == listed[1]:
@@ -114,6 +117,7 @@ def find_subject(sentence: str, s0: int, row, clauses: Sequence[int], credited: 
 
 
 _BRACKETED = regex.compile(r"[(（][^()（）]{0,20}[)）]")
+_RIGHT_BEFORE = regex.compile(r"\s*+(?:[(（][^()（）]{0,20}[)）])?\s*+[:：,，]?\s*+")
 
 
 def _enumeration(sentence: str, usable: list[Candidate]) -> list[Candidate]:
