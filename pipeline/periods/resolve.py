@@ -51,7 +51,10 @@ def _ended(year: int, month: int, span: str) -> str:
         return f"{year}-H{month // 6}"
     if months == 3 and month in (3, 6, 9, 12):
         return f"{year}-Q{month // 3}"
-    return ""
+    if not 1 <= month <= 12:
+        return ""
+    first = year * 12 + month - months      # other lengths or ends: the months it covers
+    return f"{first // 12}-{first % 12 + 1:02d}/{year}-{month:02d}"
 
 
 def _year(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
