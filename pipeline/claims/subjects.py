@@ -140,6 +140,8 @@ def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] |
               and entity_type(c.entity_id) not in not_main]
     names = [c for c in usable if c.kind in ("entity", "name")]
     headline = _headline_name(text)
+    if headline is not None and _credited(text, Candidate(*headline, "", "name"), credited):
+        headline = None
     if names and (headline is None or names[0].start <= headline[0]):
         return names[0].start, names[0].end
     # A segment is the subject of its own figures only: it never stands for the article.
@@ -190,6 +192,7 @@ def _opening_run(line: str, name_flags: frozenset[str], end_flags: frozenset[str
     name = line[lead:position]
     # A headline states a figure; a user name or a column name before a verb does not.
     if (_DIGIT.search(line, position) is None or not 2 <= len(name) <= 10 or last_flag == "a"
+            or lexicon()["credit"].search(name) is not None
             or not _HAN_ONLY.fullmatch(name) or _generic(name)):
         return None
     return lead, position

@@ -82,10 +82,12 @@ def _header_end(parts: list[Piece]) -> int:
 def _footer_start(parts: list[Piece], floor: int) -> int:
     """Index of the first footer piece (len(parts) if there is no footer): a notes section
     in the last half of the page, else the run of footer lines at its end."""
-    # The last half by characters, not by pieces: a one-line page cut at its spaces has many
-    # more (short) pieces in its footer than in its body.
-    half = parts[-1].end * patterns()["search_from"] if parts else 0
-    lowest = max(floor, next((i for i, piece in enumerate(parts) if piece.start >= half), len(parts)))
+    # The last half by pieces or by characters: a one-line page cut at its spaces has many
+    # more (short) pieces in its footer than in its body, a short article fewer characters.
+    share = patterns()["search_from"]
+    half = parts[-1].end * share if parts else 0
+    by_chars = next((i for i, piece in enumerate(parts) if piece.start >= half), len(parts))
+    lowest = max(floor, min(int(len(parts) * share), by_chars))
     notes = next((i for i in range(lowest, len(parts)) if is_notes_heading(parts[i].text)), len(parts))
     return min(notes, _footer_run(parts, lowest))
 
