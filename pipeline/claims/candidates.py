@@ -147,7 +147,7 @@ def _named(tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]
     out: list[Candidate] = []
     for i, (start, end, word, flag) in enumerate(tokens):
         kind = _token_kind(word, flag)
-        if i and tokens[i - 1][2][-1:].isdigit() and tokens[i - 1][1] == start:
+        if i and (tokens[i - 1][2][-1:].isdigit() or tokens[i - 1][3] == "m") and tokens[i - 1][1] == start:
             continue                                       # right after a number: its measure word, never a name
         if word in lexicon()["suffixes"] and kind in ("reference", "") and _opens_name(tokens, i):
             start, kind = tokens[i - 1][0], "name"       # a name's first part and its suffix (Gemdale + Group)

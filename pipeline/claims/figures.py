@@ -117,6 +117,8 @@ def _set_change(fig: Figure, q: Quantity, sign: int) -> None:
         # "grew 2 times" is +200 %; "is 2 times last year's" is handled by the caller.
         value = value * 100 if value is not None else None
         value_max = value_max * 100 if value_max is not None else None
+    if q.form == "rate_point":
+        fig.measure = "pp"              # a rate moved by so many of its points: percentage points
     if q.form == "bp":
         value = value / 100 if value is not None else None
         value_max = value_max / 100 if value_max is not None else None

@@ -55,7 +55,7 @@ def _specials(num: dict[str, Any], pct: dict[str, Any]) -> tuple[list[Special], 
     specials, parts = [], []
     for i, item in enumerate(pct["special_percents"]):
         form = item.get("form", "plain")
-        rule = "percent.discount" if form == "discount" else "percent.cheng"
+        rule = {"discount": "percent.discount", "rate_point": "percent.rate_points"}.get(form, "percent.cheng")
         specials.append(Special(f"sp{i}", Decimal(str(item["value"])), "percent", "%", form, rule))
         parts.append(f"(?P<sp{i}>{item['pattern']})")
     for j, item in enumerate(num["special_numbers"]):
@@ -122,6 +122,7 @@ def _suffix(g: Grammar, cur, pct, flt) -> regex.Pattern:
         rf"{gap}(?:(?P<pct>{rules.alternation(g.percent_signs)})"
         rf"|(?P<pp>{words(pct['points_words'])})"
         rf"|(?P<bp>{words(pct['basis_points_words'])})"
+        rf"|(?P<rate>{words(pct['rate_point_words'])})(?!{rules.alternation(flt['rate_point_blockers'])})"
         rf"|(?P<mult>{words(pct['multiple_words'])})(?!{rules.alternation(flt['multiple_blockers'])})"
         rf"|(?P<cheng>{regex.escape(pct['cheng_word'])})(?!{rules.alternation(flt['cheng_blockers'])})"
         rf"(?:{gap}(?P<cheng_tail>{digit_any}|{regex.escape(pct['half_word'])})"

@@ -77,6 +77,8 @@ def suffix(norm: str, raw: str, reading: Reading, g: Grammar) -> Draft | None:
         d.value = value * d.factor
     elif kind_group == "pp":
         d.form, d.rule = "pp", "percent.points"
+    elif kind_group == "rate":
+        d.form, d.rule = "rate_point", "percent.rate_points"
     elif kind_group == "bp":
         d.kind, d.unit, d.form, d.rule = "number", "", "bp", "percent.basis_points"
     elif kind_group == "mult":

@@ -41,6 +41,7 @@ class QuantityFilters(RuleFile):
     discount_blockers: Words
     generic_currency_blockers: Words
     multiple_blockers: Words
+    rate_point_blockers: Words
     vague: str                      # a template: {gap}, {small}, {big}, {unit}, {digit} are filled in
     latin_quantity_words: Words
     latin_units: Words
@@ -74,7 +75,7 @@ class QuantityNumerals(RuleFile):
 class SpecialPercent(Strict):
     pattern: Pattern
     value: float
-    form: Literal["plain", "discount"] = "plain"
+    form: Literal["plain", "discount", "rate_point"] = "plain"
 
 
 class QuantityPercent(RuleFile):
@@ -82,6 +83,7 @@ class QuantityPercent(RuleFile):
     percent_signs: dict[str, str]
     points_words: Words
     basis_points_words: Words
+    rate_point_words: Words
     multiple_words: Words
     fraction_marker: Word
     mixed_fraction_joiner: Word
