@@ -232,7 +232,10 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.take_period(continued)
         row.subject, row.subject_id = continued.subject, continued.subject_id
     else:
-        set_period(row, fig, s, facts, state.previous_row())
+        # the figure a "same period last year" base or a prior-figure bracket is compared with:
+        # the sentence's main level (not a base written after it), else the claim before
+        main = state.level[0] if state.level is not None and state.rows else state.previous_row()
+        set_period(row, fig, s, facts, main)
         if metric is not None and continued is not None:      # a share of the part named before
             row.subject, row.subject_id = continued.subject, continued.subject_id
         else:
