@@ -141,10 +141,20 @@ def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | No
         return ""
 
 
+def _pub_quarter(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    """A quarter told against the publication date: last quarter, this quarter, next quarter."""
+    if context is None or context.published is None:
+        return ""
+    py, pm, _ = context.published
+    index = py * 4 + (pm - 1) // 3 + rules.load("periods")["relative_quarters"].get(m.get("qrel") or "", 0)
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
 # One normalizer per shape of rules/periods.yaml.
 _SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
            "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
-           "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "pub_day": _pub_day}
+           "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "pub_day": _pub_day,
+           "pub_quarter": _pub_quarter}
 
 
 def resolve(mention: PeriodMention, context: YearContext | None) -> str:

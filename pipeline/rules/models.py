@@ -197,7 +197,7 @@ class Modality(RuleFile):
 
 # -- periods.yaml -------------------------------------------------------------------
 Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span", "day_span",
-                "year_span", "duration", "same_period", "ended", "pub_day"]
+                "year_span", "duration", "same_period", "ended", "pub_day", "pub_quarter"]
 
 
 class PeriodRule(Strict):
@@ -216,6 +216,7 @@ class Periods(RuleFile):
     prior_figure_before: Pattern
     prior_figure_after: Pattern
     relative_days: dict[str, int]
+    relative_quarters: dict[str, int]
     relative_years: dict[str, int]
     rules: list[PeriodRule]
     ended_spans: dict[str, int]
