@@ -54,6 +54,7 @@ class Boilerplate(RuleFile):
     title_max_chars: Count
     title_not: Pattern
     long_line_chars: Count
+    inline_footer_start: Pattern
     publication_line: Pattern
     html: Html
 

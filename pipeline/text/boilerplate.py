@@ -41,6 +41,7 @@ def patterns() -> dict:
         "title_max": int(data["title_max_chars"]),
         "title_not": regex.compile(data["title_not"]),
         "long_line": int(data["long_line_chars"]),
+        "inline_footer": regex.compile(data["inline_footer_start"]),
     }
 
 

@@ -58,9 +58,11 @@ def pieces(text: str) -> list[Piece]:
             out.append(Piece(start, start + len(line), line))
         else:
             at = 0
-            for gap in _SPACES.finditer(line):
-                out.append(Piece(start + at, start + gap.start(), line[at:gap.start()]))
-                at = gap.end()
+            cuts = sorted([m.span() for m in _SPACES.finditer(line)]
+                          + [m.span() for m in patterns()["inline_footer"].finditer(line)])
+            for gap_start, gap_end in cuts:
+                out.append(Piece(start + at, start + gap_start, line[at:gap_start]))
+                at = gap_end
             out.append(Piece(start + at, start + len(line), line[at:]))
         start += len(line) + 1
     return out
