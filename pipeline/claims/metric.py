@@ -1,7 +1,7 @@
 """Which metric a figure gets: the mention in the text, then an ordered list of strategies.
 
-`metric_mention` finds the metric phrase the words name for a figure (before it in
-its clause, right after it, or a metric-like noun phrase). For a level, the
+`metric_mention` (mention.py) finds the metric phrase the words name for a figure (before
+it in its clause, right after it, or a metric-like noun phrase). For a level, the
 strategies in `LEVEL_STRATEGIES` then decide, first answer wins, whether the row
 takes that mention, another phrase, or continues the metric of an earlier claim.
 Each strategy is a small function of a `LevelCase`; the table-driven tests in
@@ -17,74 +17,11 @@ import regex
 from . import lexicon
 from .figures import Figure
 from .lexicon import MetricMention
+from .mention import metric_mention
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
 from .subjects import is_noun_phrase
-
-FALLBACK_WINDOW = 64   # characters before a figure where the fallback metric phrase may start
-
-
-def _growth_noun(fig: Figure, before: list[MetricMention], s: Sentence, clause: int) -> MetricMention | None:
-    """A change in points of a growth rate measures the rate: the growth noun is its metric."""
-    nouns = list(lexicon.changes()["growth_nouns"].finditer(s.text, clause, fig.start))
-    if nouns and (not before or nouns[-1].start() >= before[-1].end):
-        return MetricMention(nouns[-1].start(), nouns[-1].end(), lexicon.growth_noun_metric(), "ratio")
-    return None
-
-
-def _rate_phrase(fig: Figure, before: list[MetricMention], s: Sentence, clause: int) -> MetricMention | None:
-    """A growth rate as a level is measured by its growth noun, with the metric it is the rate
-    of when that is written right before the noun ("loan growth")."""
-    noun = _growth_noun(fig, before, s, clause)
-    if noun is None:
-        return None
-    start = before[-1].start if before and not s.text[before[-1].end:noun.start].strip() else noun.start
-    return MetricMention(start, noun.end, noun.metric, noun.kind)
-
-
-def _after(fig: Figure, s: Sentence) -> MetricMention | None:
-    """A metric named right after the figure ("70.6 bn of R&D", "2 bn dollars of buybacks")."""
-    links = lexicon.possessive_links()
-    gap = max(len(link) for link in links)
-    after = [m for m in s.metrics if fig.end <= m.start <= fig.end + gap and s.text[fig.end:m.start] in links]
-    if after:
-        return after[0]
-    offset = 1 if s.text[fig.end:fig.end + 1] in links else 0
-    return lexicon.metric_right_after(s.text, fig.end + offset)
-
-
-def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
-    """The metric phrase of a figure: in its clause before it, else right after it,
-    else a metric-like noun phrase right before it (rules/metrics.yaml fallback)."""
-    clause = s.clause(fig.start)
-    before = [m for m in s.metrics if clause <= m.start and m.end <= fig.start]
-    if fig.rate_noun and fig.role == "level":
-        return _rate_phrase(fig, before, s, clause)
-    if fig.measure == "pp":
-        noun = _growth_noun(fig, before, s, clause)
-        if noun is not None:
-            return noun
-    verbs, verb_gap = lexicon.verb_metrics()
-    if before and s.text[before[-1].start:before[-1].end] in verbs \
-            and verb_gap.match(s.text[before[-1].end:fig.start]):
-        # "the company earned 40 bn": a verb names no metric — but "adjusted EBITA recorded a
-        # profit of 4.2 bn" names it before the verb
-        return before[-2] if len(before) > 1 else None
-    if before:
-        # "name (ALIAS) 14.5%", "name (short name: ALIAS)": take the name written before the alias.
-        if len(before) > 1 and lexicon.alias_opening().fullmatch(s.text, before[-2].end, before[-1].start):
-            return before[-2]
-        return before[-1]
-    after = _after(fig, s)
-    if after is not None:
-        return after
-    # The fallback phrase is a few words long: search only the window before the figure.
-    match = lexicon.metric_fallback().search(s.text, max(clause, fig.start - FALLBACK_WINDOW), fig.start)
-    if match and not lexicon.names_no_metric(match.group("metric")):
-        start, end = match.span("metric")
-        return MetricMention(start, end, "", "")
-    return None
 
 
 def metric_since_last_figure(fig: Figure, s: Sentence, state: PassState) -> MetricMention | None:
@@ -245,6 +182,22 @@ def continues_previous_clause(case: LevelCase) -> Choice | None:
     return None
 
 
+def listed_metric(case: LevelCase) -> Choice | None:
+    """"output and sales were 16.1 m and 15.9 m respectively": a list of as many metrics
+    written before a distributive list of figures is handed out in order."""
+    place = case.s.run_index(case.fig)
+    run = next((run for run in case.s.runs if case.fig in run), None)
+    if place is None or run is None or not case.s.distributive:
+        return None
+    before = [m for m in case.s.metrics if m.end <= run[0].start]
+    metrics = before[-1:]
+    for m in reversed(before[:-1]):
+        if not lexicon.list_separator().match(case.s.text[m.end:metrics[0].start]):
+            break
+        metrics.insert(0, m)
+    return Choice(metrics[place]) if len(metrics) == len(run) > 1 else None
+
+
 def later_member_of_list(case: LevelCase) -> Choice | None:
     """Later figures of a distributive list share the first one's metric."""
     if case.s.run_index(case.fig) and case.state.run_rows:
@@ -261,7 +214,7 @@ LevelStrategy = Callable[[LevelCase], "Choice | None"]
 # The order is the precedence: a share phrase overrides a metric named in the text;
 # a named metric overrides every continuation.
 LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
-    share_of_named_part, share_of_previous_part, share_phrase, prior_figure_continues, named_in_text,
+    share_of_named_part, share_of_previous_part, share_phrase, prior_figure_continues, listed_metric, named_in_text,
     base_continues_previous, sentence_topic,
     ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
     unclaimed_ratio,
