@@ -118,6 +118,8 @@ CASES = [
      {"67.9%": dict(period="2024"), "9.48亿元": dict(period="2025")}),
     ("measured-time-is-a-count", "2025年10月末，产成品存货周转天数为19.6天。",
      {"19.6天": dict(kind="count", unit="天", value=19.6)}),
+    ("metric-list-is-handed-out", "2025年我国新能源汽车产量和销量分别为1608.4万辆和1596.7万辆。",
+     {"1608.4万辆": dict(metric_text="产量"), "1596.7万辆": dict(metric_text="销量")}),
     ("year-list-is-handed-out", "預計2025、2026年淨利潤分別為205億、238億元。",
      {"205億": dict(value=20500000000, period="2025"), "238億元": dict(value=23800000000, period="2026")}),
 ]
