@@ -59,7 +59,7 @@ def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
     found = {m.group("name") for m in lexicon()["credit"].finditer(text)}
     return frozenset(found | {normalize_text(name) for name in credits if name})
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = regex.compile(r"\p{Han}+")
 _WORD = regex.compile(r"[\p{Han}\p{Latin}\d]+")
 _NAME_PART = frozenset(("nz", "ns", "nt", "nr", "nrt"))
 Token = tuple[int, int, str, str]      # start, end, word, part-of-speech flag
@@ -232,17 +232,24 @@ def _coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -
         if at is None or any(s < m.start() and m.start() <= e for s, e in taken):
             continue                                       # no word ends there, or a known name does
         start = m.start()
-        while at >= 0 and _name_part(tokens[at]) and m.start() - tokens[at][0] <= 10:
+        while at >= 0 and _name_part(tokens[at], last=start == m.start()) and m.start() - tokens[at][0] <= 10:
             start, at = tokens[at][0], at - 1
         if m.start() - start >= 2:
             out.append(Candidate(start, m.start(), "", "name"))
     return out
 
 
-def _name_part(token: Token) -> bool:
+def _name_part(token: Token, last: bool) -> bool:
+    """A word that may be part of a name before a stock code: any Han word but a time word, a
+    preposition, conjunction, adverb, pronoun, numeral, particle or locative — and a verb of two
+    characters or more only as the name's last word ("galaxy entertainment"; "announced" before it is no part)."""
     _s, _e, word, flag = token
-    return (flag.startswith(_NOUNISH) and _HAN.match(word) is not None and word not in lexicon()["stop"]
-            and word not in lexicon()["references"])
+    return (_HAN.fullmatch(word) is not None and not flag.startswith(_NOT_NAME_FLAGS)
+            and (last or not flag.startswith("v") or len(word) == 1)
+            and word not in lexicon()["stop"] and word not in lexicon()["references"])
+
+
+_NOT_NAME_FLAGS = ("t", "p", "c", "d", "r", "m", "u", "f", "q")
 
 
 def _layout_names(text: str) -> list[Candidate]:
