@@ -35,11 +35,10 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None) -> list
     for mention in mentions:
         if mention.first_year is not None:
             out.append(resolve(mention, None))
-        elif (mention.get("rel") or mention.shape in ("pub_day", "pub_quarter")
-              or (last_year is None and published is not None)):
-            # a relative year, a day told against the publication date ("today (18th)"), and —
-            # when no year is written before it — any period the publication year completes
-            # (rule 5: "January to October" of a release), is year-bearing once resolved
+        elif mention.get("rel") or mention.shape in ("pub_day", "pub_quarter"):
+            # a relative year, or a day or quarter told against the publication date ("today
+            # (18th)"), is year-bearing once resolved; a phrase with no year at all ("January to
+            # October") is not, even where the publication year completes it (contract §3 rule 4)
             out.append(resolve(mention, _context(last_year, published)))
         else:
             out.append("")
