@@ -120,6 +120,11 @@ CASES = [
      {"19.6天": dict(kind="count", unit="天", value=19.6)}),
     ("metric-list-is-handed-out", "2025年我国新能源汽车产量和销量分别为1608.4万辆和1596.7万辆。",
      {"1608.4万辆": dict(metric_text="产量"), "1596.7万辆": dict(metric_text="销量")}),
+    ("period-list-is-handed-out",
+     "2025年分季度看，一季度、二季度、三季度我国进出口分别为10.3万亿、11.14万亿和12.17万亿元。",
+     {"10.3万亿": dict(period="2025-Q1"), "12.17万亿元": dict(period="2025-Q3")}),
+    ("small-full-stop-is-a-decimal-point", "2025年12月1日大新銀行收報港幣11﹒86元。",
+     {"港幣11﹒86元": dict(value=11.86)}),
     ("year-list-is-handed-out", "預計2025、2026年淨利潤分別為205億、238億元。",
      {"205億": dict(value=20500000000, period="2025"), "238億元": dict(value=23800000000, period="2026")}),
 ]

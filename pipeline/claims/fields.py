@@ -95,11 +95,26 @@ def _prior_period(mention: PeriodMention, main: Row | None) -> str:
     return regex.sub(r"(?<!\d)\d{4}(?!\d)", str(year), main.period)
 
 
+def _listed_period(fig: Figure, s: Sentence) -> PeriodMention | None:
+    """"Q1, Q2 and Q3 imports were 10.3, 11.1 and 12.2 trillion respectively": a list of as
+    many period phrases before a distributive list hands them out in order."""
+    listed = s.listed(fig)
+    if listed is None:
+        return None
+    before = [p for p in s.periods if p.end <= fig.start and not p.since and not p.comparison_base]
+    run = before[-1:]
+    for p in reversed(before[:-1]):
+        if not lexicon.list_separator().match(s.text[p.end:run[0].start]):
+            break
+        run.insert(0, p)
+    return run[listed[0]] if len(run) == listed[1] > 1 else None
+
+
 def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts, main: Row | None = None) -> None:
     """The row's period: P in the sentence resolved against the document's years, else
     the most recent year-bearing period before it (contract §3 rules 1–5). `main` is the
     claim a prior figure in brackets is compared with."""
-    mention = period_for(fig, s)
+    mention = _listed_period(fig, s) or period_for(fig, s)
     if mention is not None and mention.shape == "same_period" and main is not None and main.period:
         row.period = _year_earlier(main.period)      # "same period last year": a year before the compared figure
         row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape

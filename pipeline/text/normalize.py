@@ -28,6 +28,9 @@ def _converter() -> opencc.OpenCC:
 
 _HALFWIDTH = {code: code - _FULLWIDTH_SHIFT for code in range(_FULLWIDTH_FIRST, _FULLWIDTH_LAST + 1)}
 _HALFWIDTH[_IDEOGRAPHIC_SPACE] = ord(" ")
+# The small forms of the full stop and the comma, typed as a decimal point and a thousands
+# separator on some Hong Kong pages ("11\uFE5286", "4\uFE50280").
+_HALFWIDTH.update({0xFE52: ord("."), 0xFE50: ord(",")})
 _OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
 
 
