@@ -125,6 +125,8 @@ CASES = [
      {"10.3万亿": dict(period="2025-Q1"), "12.17万亿元": dict(period="2025-Q3")}),
     ("small-full-stop-is-a-decimal-point", "2025年12月1日大新銀行收報港幣11﹒86元。",
      {"港幣11﹒86元": dict(value=11.86)}),
+    ("range-of-changes-with-two-verbs", "2025年第四季營收預估季減3.3%至季增0.3%。",
+     {"3.3%至季增0.3%": dict(kind="change", change_pct=-3.3, change_max=0.3, change_basis="qoq")}),
     ("year-list-is-handed-out", "預計2025、2026年淨利潤分別為205億、238億元。",
      {"205億": dict(value=20500000000, period="2025"), "238億元": dict(value=23800000000, period="2026")}),
 ]

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline import extract, find_quantities, rules
 from pipeline.claims.entities import entity_mentions
-from pipeline.claims.figures import read_figures
+from pipeline.claims.figure_list import read_figures
 from pipeline.claims.lexicon import find_metrics
 from pipeline.periods import YearContext, find_periods, resolve
 from pipeline.text.clean import is_dateline, is_footer_marker, is_header_line

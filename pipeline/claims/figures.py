@@ -8,7 +8,6 @@ durations, model names, vague magnitudes) are dropped here.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.quantities import Quantity
@@ -89,7 +88,7 @@ def _measure(q: Quantity) -> str:
     return "count"
 
 
-def _direction(before: str) -> tuple[int, str]:
+def direction_of(before: str) -> tuple[int, str]:
     """+1/-1 when `before` ends with a change verb, with the verb removed; 0 if none."""
     c = lexicon.changes()
     for sign, key in ((1, "up_tail"), (-1, "down_tail")):
@@ -110,7 +109,7 @@ def _signed_range(value, value_max, sign):
     return value, value_max
 
 
-def _set_change(fig: Figure, q: Quantity, sign: int) -> None:
+def set_change(fig: Figure, q: Quantity, sign: int) -> None:
     fig.role = "change"
     value, value_max = q.value, q.value_max
     if fig.measure == "multiple":
@@ -160,12 +159,12 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     if c["comparison_base"].search(before):
         fig.base = True
         return fig
-    sign, _ = _direction(before)
+    sign, _ = direction_of(before)
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
     if c["link_tail"].search(before) and not c["growth_noun"].search(before):
         return fig                                    # "rose to 57%": a level reached
-    sign = sign or _direction(before)[0]
+    sign = sign or direction_of(before)[0]
     growth = c["growth_noun"].search(before)
     if not sign and growth:
         sign = 1 if growth.group("up") else -1
@@ -182,7 +181,7 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     # a signed rate after a basis word, or in brackets right after a level
     signed = q.text[:1] in "+-" and (_basis_at_end(before) or before.endswith(("(", "（")))
     if sign or fig.measure == "pp" or signed:
-        _set_change(fig, q, sign)
+        set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
     return fig
 
@@ -233,62 +232,3 @@ def fixed_change_figures(sentence: str) -> list[Figure]:
                      rule="fixed_change")
         figures.append(fig)
     return figures
-
-
-def _listed(sentence: str, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
-    """Only list separators (and period phrases) between two figures: the second is the
-    next item of the same list."""
-    gap = list(sentence[start:end])
-    for b_start, b_end in blocked:
-        for i in range(max(b_start, start), min(b_end, end)):
-            gap[i - start] = " "
-    return lexicon.list_separator().match("".join(gap)) is not None
-
-
-def _count_range(previous: Figure | None, figure: Figure, sentence: str) -> bool:
-    """Two counts with the same measure word joined by a range separator are one range."""
-    return (previous is not None and previous.role == figure.role == "level" and previous.measure == "count"
-            and figure.measure == "count" and bool(previous.unit) and previous.unit == figure.unit
-            and previous.value_max is None and previous.value is not None and figure.value is not None
-            and previous.value < figure.value
-            and lexicon.range_gap().fullmatch(sentence, previous.end, figure.start) is not None)
-
-
-def _rate_of_change(previous: Figure | None, figure: Figure, sentence: str) -> bool:
-    """A percent right after an absolute change, joined by "or", is that change's rate."""
-    return (previous is not None and previous.role == "change" and previous.change_abs is not None
-            and previous.change_pct is None and figure.measure == "percent"
-            and (figure.value is not None or figure.change_pct is not None)
-            and lexicon.changes()["change_rate_gap"].fullmatch(sentence, previous.end, figure.start) is not None)
-
-
-def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: list[int],
-                 blocked: list[tuple[int, int]]) -> list[Figure]:
-    """Every figure of a normalized sentence, in order, from its quantities; `blocked`
-    spans (periods) are skipped."""
-    figures: list[Figure] = []
-    for q in quantities:
-        if any(q.start < b_end and b_start < q.end for b_start, b_end in blocked):
-            continue
-        figure = read_figure(sentence, clause_starts[q.start], q)
-        if figure is None:
-            continue
-        previous = figures[-1] if figures else None
-        if _count_range(previous, figure, sentence):
-            assert previous is not None
-            previous.value_max, previous.end = figure.value, figure.end     # "125,000 to 132,000 cars"
-            continue
-        if _rate_of_change(previous, figure, sentence):
-            assert previous is not None
-            rate = figure.value if figure.value is not None else figure.change_pct
-            previous.change_pct = abs(rate or 0) * previous.sign     # "down 2.39 bn, or 44%"
-            continue
-        if (previous is not None and previous.role == "change" and figure.role == "level"
-                and figure.measure == previous.measure and _listed(sentence, previous.end, q.start, blocked)):
-            _set_change(figure, q, previous.sign)      # "up 11.4% and 24.1% respectively", "Q1 up 5.5%, Q2 5.9%"
-        figures.append(figure)
-    taken = [(f.start, f.end) for f in figures]
-    for figure in fixed_change_figures(sentence):
-        if not any(figure.start < e and s < figure.end for s, e in taken):
-            figures.append(figure)
-    return sorted(figures, key=lambda f: f.start)

@@ -16,7 +16,8 @@ from pipeline.text.segment import clause_starts
 
 from . import lexicon
 from .document import DocFacts
-from .figures import Figure, read_figures
+from .figure_list import read_figures
+from .figures import Figure
 from .lexicon import MetricMention
 from .lists import change_runs, distribute
 
