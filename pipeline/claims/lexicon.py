@@ -226,6 +226,7 @@ def claim_rules() -> dict:
             "table_sizes": data["table_row"],
             "conversion": regex.compile(data["conversion_gap"]),
             "share_of": regex.compile(data["share_of"]),
+            "share_tail": regex.compile(data["share_tail"]),
             "share_words": {normalize_text(w) for w in data["share_words"]},
             "share_metric": data["share_metric"],
             "sub_item_opening": regex.compile(data["sub_item_opening"]),

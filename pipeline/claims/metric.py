@@ -82,40 +82,19 @@ class LevelCase:
         return self.fig.measure in ("percent", "multiple")
 
 
-def share_of_named_part(case: LevelCase) -> Choice | None:
-    """"trade made up 52.6% of the city's": the part named right before the share phrase is the metric;
-    with a share noun ("A's share of B was 17.2%"), the whole phrase from the part to the noun."""
-    if case.share is None:
+def share_of_phrase(case: LevelCase) -> Choice | None:
+    """"…, 39% of the group total": a share's metric is its own phrase, from its share word to
+    the total (and its noun), as contract-only labellers read it; the part named before it is
+    the claim it continues (for the subject)."""
+    if case.share is None or case.share.group("phrase") in lexicon.claim_rules()["share_words"]:
         return None
-    at = case.share.start("phrase")
-    named = [m for m in case.s.metrics if case.clause <= m.start and m.end <= at and not case.s.text[m.end:at].strip()]
-    if not named:
-        return None
-    if case.share.group("noun"):
-        return Choice(MetricMention(named[-1].start, case.share.end("phrase"), lexicon.claim_rules()["share_metric"],
-                                    "ratio"))
-    return Choice(named[-1])
-
-
-def share_of_previous_part(case: LevelCase) -> Choice | None:
-    """"fintech spend …, 3.47% of revenue": the share continues the part named before (a share
-    with its own noun, "the share of revenue was 36%", names its metric itself)."""
-    share, rows = case.share, case.state.rows
-    bare = share is not None and share.group("phrase") in lexicon.claim_rules()["share_words"]
-    if share and not bare and share.group("noun") and rows and rows[-1].metric_span:
-        start, end = share.span("phrase")       # its own phrase, the part's subject
-        return Choice(MetricMention(start, end, lexicon.claim_rules()["share_metric"], "ratio"), rows[-1])
-    if share and not bare and rows and rows[-1].metric_span:
-        return Choice(None, rows[-1])
-    return None
-
-
-def share_phrase(case: LevelCase) -> Choice | None:
-    """"the share of total retail sales was 24.7%": the share phrase is the metric."""
-    if case.share and case.share.group("noun"):
-        start, end = case.share.span("phrase")
-        return Choice(MetricMention(start, end, lexicon.claim_rules()["share_metric"], "ratio"))
-    return None
+    start, end = case.share.span("phrase")
+    end = start + len(lexicon.claim_rules()["share_tail"].sub("", case.share.group("phrase")))
+    if end - start < 2:
+        return None                  # the share word alone: the total is named after the figure
+    metric = MetricMention(start, end, lexicon.claim_rules()["share_metric"], "ratio")
+    rows = case.state.rows
+    return Choice(metric, rows[-1] if rows and rows[-1].metric_span else None)
 
 
 def prior_figure_continues(case: LevelCase) -> Choice | None:
@@ -214,7 +193,7 @@ LevelStrategy = Callable[[LevelCase], "Choice | None"]
 # The order is the precedence: a share phrase overrides a metric named in the text;
 # a named metric overrides every continuation.
 LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
-    share_of_named_part, share_of_previous_part, share_phrase, prior_figure_continues, listed_metric, named_in_text,
+    share_of_phrase, prior_figure_continues, listed_metric, named_in_text,
     base_continues_previous, sentence_topic,
     ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
     unclaimed_ratio,

@@ -69,6 +69,7 @@ class ClaimFilters(RuleFile):
     share_words: Words
     share_metric: Word
     share_of: Pattern
+    share_tail: Pattern
     continuation_gap: Pattern
     link_only_clause: Pattern
     continuation_item_flags: Words
