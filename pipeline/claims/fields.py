@@ -102,11 +102,7 @@ def _listed_period(fig: Figure, s: Sentence) -> PeriodMention | None:
     if listed is None:
         return None
     before = [p for p in s.periods if p.end <= fig.start and not p.since and not p.comparison_base]
-    run = before[-1:]
-    for p in reversed(before[:-1]):
-        if not lexicon.list_separator().match(s.text[p.end:run[0].start]):
-            break
-        run.insert(0, p)
+    run = lexicon.listed_run(before, s.text)
     return run[listed[0]] if len(run) == listed[1] > 1 else None
 
 

@@ -7,7 +7,9 @@ either script matches text in both.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 import regex
 
@@ -254,6 +256,27 @@ def range_gap() -> regex.Pattern:
 @functools.cache
 def list_separator() -> regex.Pattern:
     return regex.compile(rules.load("claim_filters")["list_separator"])
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def listed_run(items: Sequence[S], text: str) -> list[S]:
+    """The last run of `items` (in order of position in `text`) written as a list: nothing but
+    list separators between one and the next ("Q1, Q2 and Q3", "output and sales")."""
+    run = list(items[-1:])
+    for item in reversed(items[:-1]):
+        if not list_separator().match(text[item.end:run[0].start]):
+            break
+        run.insert(0, item)
+    return run
 
 
 @functools.cache

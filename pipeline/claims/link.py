@@ -79,11 +79,12 @@ def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
     if not case.s.distributive or case.found is not None:
         return None
     waiting = [row for row in case.state.run_rows if not row.has_change]
-    if not waiting:
-        run = next((run for run in case.s.change_runs if case.fig in run), [])
+    listed = case.s.listed(case.fig)
+    if not waiting and listed is not None:
+        count = listed[1]
         conversions = {id(linked) for row in case.state.rows for linked in row.linked}
         levels = [row for row in case.state.rows if row.kind != "change" and id(row) not in conversions]
-        waiting = [row for row in levels[-len(run):] if not row.has_change] if len(levels) >= len(run) > 1 else []
+        waiting = [row for row in levels[-count:] if not row.has_change] if len(levels) >= count > 1 else []
     return Attach(waiting[0]) if waiting else None
 
 

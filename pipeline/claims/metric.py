@@ -168,12 +168,7 @@ def listed_metric(case: LevelCase) -> Choice | None:
     run = next((run for run in case.s.runs if case.fig in run), None)
     if place is None or run is None or not case.s.distributive:
         return None
-    before = [m for m in case.s.metrics if m.end <= run[0].start]
-    metrics = before[-1:]
-    for m in reversed(before[:-1]):
-        if not lexicon.list_separator().match(case.s.text[m.end:metrics[0].start]):
-            break
-        metrics.insert(0, m)
+    metrics = lexicon.listed_run([m for m in case.s.metrics if m.end <= run[0].start], case.s.text)
     return Choice(metrics[place]) if len(metrics) == len(run) > 1 else None
 
 

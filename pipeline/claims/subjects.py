@@ -61,9 +61,9 @@ def with_known(sentence: str, known: Sequence[str]) -> list[Candidate]:
     """The sentence's candidates, and every place it writes a name the article has already
     established (its headline name) that no candidate covers."""
     found = list(candidates(sentence))
-    for name in known:
+    for name in filter(None, known):
         for m in regex.finditer(regex.escape(name), sentence):
-            if name and not any(c.start < m.end() and m.start() < c.end for c in found):
+            if not any(c.start < m.end() and m.start() < c.end for c in found):
                 found.append(Candidate(m.start(), m.end(), "", "name"))
     return sorted(found)
 
@@ -133,8 +133,9 @@ def _enumeration(sentence: str, usable: list[Candidate]) -> list[Candidate]:
 
 
 def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] | None:
-    """The first entity of `text` that is a name (not a group word, a back-reference or a
-    source) — else the first group word."""
+    """The article's main entity in `text`: the first name (not a group word, a back-reference,
+    a source or an exchange), unless a headline opens with a name of its own before it — else
+    the first group word (never a segment)."""
     not_main = lexicon()["not_main_types"]
     usable = [c for c in candidates(text) if c.kind != "reference" and _usable(text, c, credited)
               and entity_type(c.entity_id) not in not_main]

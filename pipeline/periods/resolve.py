@@ -142,7 +142,7 @@ def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | No
 
 
 def _pub_quarter(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
-    """A quarter told against the publication date: last quarter, this quarter, next quarter."""
+    """A quarter told against the publication date (the last quarter before it)."""
     if context is None or context.published is None:
         return ""
     py, pm, _ = context.published
