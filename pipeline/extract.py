@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
 from pipeline.claims.entities import entity_id, entity_mentions
 from pipeline.claims.lexicon import windows
-from pipeline.claims.subjects import cites_a_source, credited_names, main_subject, statistics_area
+from pipeline.claims.subjects import (
+    cites_a_source,
+    credited_names,
+    is_area_word,
+    main_subject,
+    named_region,
+    statistics_area,
+)
 from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
 from pipeline.periods import PeriodMention, find_periods, resolve
@@ -99,16 +106,30 @@ def _main_subject(article: Article, credited: frozenset[str], names: dict[str, s
     lead = (cleaned.body_start, min(cleaned.body_end, cleaned.body_start + windows()["main_subject_chars"]))
     spans = [span for span in (cleaned.title_span, lead) if span is not None]
     if _is_release(article):
-        area = statistics_area(text[cleaned.body_start:cleaned.body_end])
+        area = _release_area(article)
         if area is not None:
-            start, end = cleaned.body_start + area[0], cleaned.body_start + area[1]
-            return article.raw(start, end)[2], entity_id(text[start:end])
+            return article.raw(*area)[2], entity_id(text[area[0]:area[1]])
     for s, e in spans:
         found = main_subject(text[s:e], credited)
         if found is not None:
             ident = entity_id(text[s + found[0]:s + found[1]])
             return names.get(ident) or article.raw(s + found[0], s + found[1])[2], ident
     return "", ""
+
+
+def _release_area(article: Article) -> tuple[int, int] | None:
+    """The area a statistics release covers: the first area word of its body ("nationwide",
+    "the whole province"), or for a word for the whole of a region, the region its title names."""
+    cleaned, text = article.cleaned, article.normalized
+    area = statistics_area(text[cleaned.body_start:cleaned.body_end])
+    if area is not None:
+        area = (cleaned.body_start + area[0], cleaned.body_start + area[1])
+    if cleaned.title_span is not None and (area is None or is_area_word(text[area[0]:area[1]])):
+        start = cleaned.title_span[0]
+        named = named_region(text[start:cleaned.title_span[1]])
+        if named is not None:
+            return start + named[0], start + named[1]
+    return area
 
 
 def _publication(article: Article) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:

@@ -129,6 +129,14 @@ CASES = [
      {"3.3%至季增0.3%": dict(kind="change", change_pct=-3.3, change_max=0.3, change_basis="qoq")}),
     ("year-list-is-handed-out", "預計2025、2026年淨利潤分別為205億、238億元。",
      {"205億": dict(value=20500000000, period="2025"), "238億元": dict(value=23800000000, period="2026")}),
+    ("area-word-means-the-region-its-release-names",
+     "2025年1—9月浙江经济运行简况\n来源：浙江省统计局\n\n1—9月，全省实现地区生产总值6.5万亿元，同比增长5.7%。",
+     {"6.5万亿元": dict(subject="浙江")}),
+    ("area-word-stays-when-no-region-is-named",
+     "前三季度经济运行简况\n来源：市统计局\n\n前三季度，全市实现地区生产总值812.5亿元，同比增长3.1%。",
+     {"812.5亿元": dict(subject="全市")}),
+    ("exchange-after-a-listing-verb-is-a-venue", "2025年12月10日，美团登陆港交所主板。该股全日收报29.38港元。",
+     {"29.38港元": dict(subject="美团")}),
 ]
 
 NOT_CLAIMS = [

@@ -19,7 +19,7 @@ from pipeline import rules
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer, tokenizer
 
-from .entities import entity_id, entity_mentions
+from .entities import entity_id, entity_mentions, entity_type
 from .lexicon import find_metrics, metric_parent, metric_table
 
 
@@ -185,7 +185,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     found = [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
              for m in entity_mentions(text) if not _is_code(text, m.start, m.end)]
     taken = [m.span() for m in lexicon()["masked"].finditer(text)]
-    found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in taken)]
+    # a place that opens a registered company name (Suzhou … Co., Ltd.) is part of that name
+    registered = [m.span() for m in lexicon()["registered"].finditer(text)]
+    found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in taken)
+             and not (entity_type(c.entity_id) == "region" and any(s <= c.start and c.end < e for s, e in registered))]
     taken += [(c.start, c.end) for c in found]
     for m in lexicon()["sectors"].finditer(text):        # sectors may open a metric phrase
         if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -13,14 +13,14 @@ from pipeline.periods import PeriodMention, resolve
 
 from . import lexicon
 from .document import DocFacts
-from .entities import entity_id
+from .entities import entity_id, entity_type
 from .figures import Figure
 from .lexicon import MetricMention
 from .metric_ids import canonical_metric
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import find_subject, last_named
+from .subjects import find_subject, is_area_word, last_named
 
 
 def currency(fig: Figure, facts: DocFacts, position: int) -> str:
@@ -202,6 +202,8 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
                          facts.known_names)
     if found is not None and found.segment:
         return facts.raw_text(*s.doc_span(found.start, found.end)), ""
+    if found is not None and _means_the_region(s.text[found.start:found.end], facts):
+        return facts.main_subject, facts.main_subject_id
     if found is not None and not found.reference:
         written = facts.raw_text(*s.doc_span(found.start, found.end))
         state.last_subject, state.last_subject_id, state.unread = written, found.entity_id, []
@@ -209,6 +211,11 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     if state.last_subject:
         return state.last_subject, state.last_subject_id
     return facts.main_subject, facts.main_subject_id
+
+
+def _means_the_region(word: str, facts: DocFacts) -> bool:
+    """A word for the whole of a region in a release about a named region ("the whole province")."""
+    return facts.statistics and is_area_word(word) and entity_type(facts.main_subject_id) == "region"
 
 
 def remember_subject(sentence: str, start: int, facts: DocFacts, state: PassState) -> None:

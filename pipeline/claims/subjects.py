@@ -24,7 +24,7 @@ from .entities import entity_id, entity_mentions, entity_type
 from .lexicon import find_metrics, list_separator
 
 __all__ = ["SubjectMention", "candidates", "credited_names", "find_subject", "main_subject", "last_named",
-           "cites_a_source", "statistics_area", "names_an_entity", "is_noun_phrase"]
+           "cites_a_source", "statistics_area", "named_region", "is_area_word", "names_an_entity", "is_noun_phrase"]
 
 _DIGIT = regex.compile(r"\d")
 _PUNCT = ",，;；:：、 "
@@ -54,7 +54,7 @@ def _credited(text: str, c: Candidate, credited: Collection[str]) -> bool:
 
 
 def _is_place(c: Candidate) -> bool:
-    return c.kind == "group" or entity_type(c.entity_id) == "region"
+    return c.kind == "group" or entity_type(c.entity_id) in ("region", "exchange")
 
 
 def with_known(sentence: str, known: Sequence[str]) -> list[Candidate]:
@@ -226,6 +226,22 @@ def statistics_area(text: str) -> tuple[int, int] | None:
     """The first area word of a statistics release ("nationwide", "the whole city" …) written in `text`."""
     match = _areas().search(text)
     return match.span() if match else None
+
+
+def named_region(text: str) -> tuple[int, int] | None:
+    """The first region of the entity table that `text` (a release's title) names."""
+    return next(((c.start, c.end) for c in candidates(text)
+                 if c.kind == "entity" and entity_type(c.entity_id) == "region"), None)
+
+
+def is_area_word(word: str) -> bool:
+    """A word for the whole of a region ("the whole province"): it means the region the release covers."""
+    return word in _area_words()
+
+
+@functools.cache
+def _area_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in rules.load("subjects")["area_words"])
 
 
 def last_named(sentence: str, credited: Collection[str] = (), statistics: bool = False,

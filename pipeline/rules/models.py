@@ -89,6 +89,7 @@ class Subjects(RuleFile):
     sector_words: Words
     release_words: Words
     statistics_areas: Words
+    area_words: Words
     name_suffixes: Words
     segment_suffixes: Words
     segment_metric_words: Words
