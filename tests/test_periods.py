@@ -94,3 +94,25 @@ def test_publication_dateline_is_no_period_but_gives_the_year_when_nothing_else_
         "chinese-digit-year"])
 def test_v11_periods(text, anchor, period):
     assert _period_of(text, anchor)[0] == period
+
+
+WEEKLY = ("2025-11-21 来源：固收周报\n\n本周（2025年11月17日—11月21日），央行净投放2,336亿元。"
+          "DR001周均值为1.36%，较前一周的1.40%下行4个基点。本周利率债发行1.28万亿元。"
+          "我们预计下周10年期国债收益率将在1.62%—1.70%区间内波动。")
+
+
+@pytest.mark.parametrize("text, anchor, period", [
+    (WEEKLY, "2,336亿元", "2025-11-17/2025-11-21"),
+    (WEEKLY, "1.36%", "2025-11-17/2025-11-21"),
+    (WEEKLY, "1.40%", "2025-11-10/2025-11-14"),
+    (WEEKLY, "1.28万亿元", "2025-11-17/2025-11-21"),
+    (WEEKLY, "1.62%—1.70%", "2025-11-24/2025-11-28"),
+    ("2025年第47周（11.17-11.23）上险量榜\n● 小米：上险量8120辆，相比上周的6930辆增长17.2%。", "6930辆",
+     "2025-11-10/2025-11-16"),
+    ("2025-11-21 来源：某报\n\n本周沪深两市成交额合计9.6万亿元。", "9.6万亿元", "2025-11-17/2025-11-21"),
+    ("ETF周报：上周股票型ETF净流入312.6亿元\n2025-11-16 09:30 来源：某报\n\n"
+     "上周（11月10日—11月14日）股票型ETF合计净流入。", "312.6亿元", "2025-11-10/2025-11-14"),
+], ids=["declared-week", "weekly-average-is-that-week", "week-before-the-declared", "this-week-is-the-declared",
+        "next-week", "named-base-last-week", "undeclared-week-of-publication", "headline-week-declared-later"])
+def test_weeks_are_spans_of_their_days(text, anchor, period):
+    assert _period_of(text, anchor)[0] == period

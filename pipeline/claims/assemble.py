@@ -8,10 +8,13 @@ the pass is `state.PassState`.
 """
 from __future__ import annotations
 
+import regex
+
 from . import lexicon
 from .document import DocFacts
 from .fields import new_row
 from .figures import Figure, as_rate_level
+from .lexicon import MetricMention
 from .link import Attach, ChangeCase, attach, conversion_of, link_change
 from .metric import choose_level_metric, level_case, metric_mention
 from .rows import Row
@@ -29,11 +32,26 @@ def _add_conversion(fig: Figure, main: Row, s: Sentence, facts: DocFacts, state:
 
 
 def _attach_pending(row: Row, clause: int, s: Sentence, state: PassState) -> None:
-    """A change written before its level in the same clause ("up 68% to 194 bn")."""
-    pending = [p for p in state.pending if s.clause(p.start) == clause]
+    """A change written before its level in the same clause ("up 68% to 194 bn"), or in the
+    clause right before one that opens with the link ("up 12%, to 36.9 m")."""
+    pending = [p for p in state.pending if s.clause(p.start) == clause or _next_clause(p, s) == clause]
     if pending:
         attach(row, pending[0], s)
         state.pending = [p for p in state.pending if p is not pending[0]]
+
+
+def _runs_in_metric(clause: int, s: Sentence, state: PassState) -> MetricMention | None:
+    """The metric of a change in the clause before that runs into this level ("revenue up 10%, to 10 bn")."""
+    runs_in = [p for p in state.pending if s.clause(p.start) != clause and _next_clause(p, s) == clause]
+    return metric_mention(runs_in[0], s) if runs_in else None
+
+
+def _next_clause(fig: Figure, s: Sentence) -> int:
+    comma = _COMMA_AFTER.match(s.text, fig.end)
+    return s.clause(comma.end()) if comma and comma.end() < len(s.text) else -1
+
+
+_COMMA_AFTER = regex.compile(r"\s*[,，]")
 
 
 def _track_level(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
@@ -58,7 +76,8 @@ def add_level(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> No
         _add_conversion(fig, main, s, facts, state)
         return
     choice = choose_level_metric(case)
-    row = new_row(fig, choice.metric, choice.continued, s, facts, state)
+    metric = choice.metric or _runs_in_metric(case.clause, s, state)
+    row = new_row(fig, metric, choice.continued, s, facts, state)
     _attach_pending(row, case.clause, s, state)
     _take_changes_written_before(row, case.clause, s, state)
     state.rows.append(row)

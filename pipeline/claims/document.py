@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.periods import PeriodMention, YearContext, resolve
+from pipeline.periods.weeks import DeclaredWeek, declared_week
 from pipeline.text.normalize import normalize_text
 
 from .currency import Currencies
@@ -27,31 +28,40 @@ class Dated:
     shape: str
 
 
-def _resolved(mentions: Sequence[PeriodMention], published: Date | None) -> list[str]:
+def _resolved(mentions: Sequence[PeriodMention], published: Date | None
+              ) -> tuple[list[str], list[DeclaredWeek | None]]:
     """Each mention's period as rule 4 would hand it on ('' when it bears no year): an
-    explicit year resolves alone, a relative year ("the first half of this year") against the context before it."""
+    explicit year resolves alone, a relative year ("the first half of this year") against
+    the context before it; and the week each mention declares by its days, if any."""
     out: list[str] = []
+    weeks: list[DeclaredWeek | None] = []
     last_year: PeriodMention | None = None
+    week: DeclaredWeek | None = None
     for mention in mentions:
         if mention.first_year is not None:
-            out.append(resolve(mention, None))
-        elif mention.get("rel") or mention.shape in ("pub_day", "pub_quarter"):
-            # a relative year, or a day or quarter told against the publication date ("today
-            # (18th)"), is year-bearing once resolved; a phrase with no year at all ("January to
-            # October") is not, even where the publication year completes it (contract §3 rule 4)
-            out.append(resolve(mention, _context(last_year, published)))
+            out.append(resolve(mention, _context(None, published, week) if mention.get("wk") else None))
+        elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_quarter"):
+            # a relative year, a week, or a day or quarter told against the publication date
+            # ("today (18th)"), is year-bearing once resolved; a phrase with no year at all
+            # ("January to October") is not, even where the publication year completes it (§3 rule 4)
+            out.append(resolve(mention, _context(last_year, published, week)))
         else:
             out.append("")
+        declared = declared_week(mention.get("wk") or "", mention.get("wn"), out[-1]) \
+            if mention.get("wk") and mention.shape == "day_span" else None
+        week = declared or week
+        weeks.append(declared)
         if mention.year is not None and mention.serves_context:
             last_year = mention
-    return out
+    return out, weeks
 
 
-def _context(mention: PeriodMention | None, published: Date | None) -> YearContext | None:
+def _context(mention: PeriodMention | None, published: Date | None,
+             week: DeclaredWeek | None = None) -> YearContext | None:
     if mention is not None and mention.year is not None:
-        return YearContext(mention.year, mention.fiscal, resolve(mention, None), published)
+        return YearContext(mention.year, mention.fiscal, resolve(mention, None), published, week)
     if published is not None:                  # rule 5: the publication year
-        return YearContext(published[0], False, "", published)
+        return YearContext(published[0], False, "", published, week)
     return None
 
 
@@ -82,6 +92,8 @@ class DocFacts:
     _resolved: tuple[str, ...] = field(default=(), repr=False)
     _year_at: tuple[int, ...] = field(default=(), repr=False)
     _dated_at: tuple[int, ...] = field(default=(), repr=False)
+    _weeks: tuple[DeclaredWeek | None, ...] = field(default=(), repr=False)
+    _week_at: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
     def build(cls, periods: Sequence[PeriodMention], currencies: Currencies, main_subject: tuple[str, str],
@@ -90,12 +102,13 @@ class DocFacts:
               blocked: Sequence[tuple[int, int]] = (), entity_names: Mapping[str, str] | None = None,
               statistics: bool = False) -> DocFacts:
         ordered = tuple(sorted(periods, key=lambda p: p.start))
-        resolved = _resolved(ordered, published)
+        resolved, weeks = _resolved(ordered, published)
         return cls(ordered, currencies, *main_subject, credited, dict(entity_names or {}), statistics, raw_text,
                    published, published_span,
                    tuple(blocked), tuple(p.start for p in ordered), tuple(resolved),
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
-                   _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]))
+                   _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]),
+                   tuple(weeks), _last_index([w is not None for w in weeks]))
 
     @functools.cached_property
     def known_names(self) -> tuple[str, ...]:
@@ -107,11 +120,18 @@ class DocFacts:
         at = bisect.bisect_left(self._starts, position) - 1
         return index[at] if at >= 0 else -1
 
+    @functools.cached_property
+    def _first_week(self) -> DeclaredWeek | None:
+        """The first week the article declares: what a week word in its headline means."""
+        return next((week for week in self._weeks if week is not None), None)
+
     def year_before(self, position: int) -> YearContext | None:
         """The most recent explicit year before `position` (contract §3 rule 3), else the
         publication year (rule 5)."""
         at = self._before(position, self._year_at)
-        return _context(self.periods[at] if at >= 0 else None, self.published)
+        week_at = self._before(position, self._week_at)
+        return _context(self.periods[at] if at >= 0 else None, self.published,
+                        self._weeks[week_at] if week_at >= 0 else self._first_week)
 
     def dated_before(self, position: int) -> Dated | None:
         """The most recent year-bearing period expression before `position` (rule 4), else

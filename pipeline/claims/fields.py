@@ -1,15 +1,13 @@
 """Filling a row's fields from its figure and the words around it.
 
 Kind and unit (contract §2), currency of money without a currency word (§1), the
-period (§3 rule 1 in the sentence, rules 3–4 from the document), the basis of a
-change, modality, and subject. `new_row` puts them together.
+period (row_period.py), the basis of a change, modality, and subject. `new_row` puts
+them together.
 """
 from __future__ import annotations
 
-import regex
-
-from pipeline import rules
-from pipeline.periods import PeriodMention, resolve
+import bisect
+import functools
 
 from . import lexicon
 from .document import DocFacts
@@ -17,6 +15,7 @@ from .entities import entity_id, entity_type
 from .figures import Figure
 from .lexicon import MetricMention
 from .metric_ids import canonical_metric
+from .row_period import period_for, set_period
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
@@ -45,94 +44,6 @@ def kind_and_unit(fig: Figure, metric_kind: str, facts: DocFacts, position: int)
     return "count", fig.unit
 
 
-def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
-    """P of contract §3 step 1, in sentence coordinates: own clause, bracket after, earlier."""
-    gap = lexicon.windows()["bracket_period_gap"]
-    text, clause = s.text, s.clause(fig.start)
-    # A bracket giving a prior figure ("(2024: …)") is the period of the figures inside it
-    # only; a comparison base ("than September's 41,581") is the period of its own figure only.
-    periods = [p for p in s.periods if (not p.prior_figure or _inside_bracket(p, fig, text))
-               and (not p.comparison_base or _names(p, fig, text)) and not p.since]
-    for p in periods:
-        if fig.end <= p.start <= fig.end + gap and text[fig.end:p.start].strip() in "(（":
-            if text[fig.end:fig.end + 1] in "(（":
-                return p
-    in_clause = [p for p in periods if clause <= p.start and p.end <= fig.start]
-    if in_clause:
-        return in_clause[-1]
-    # "same period last year" dates its own figure only: a figure written after it ends its reach.
-    earlier = [p for p in periods if p.end <= fig.start
-               and not (p.shape == "same_period" and any(p.end <= f.start < fig.start for f in s.figures))]
-    return earlier[-1] if earlier else None
-
-
-def _names(p: PeriodMention, fig: Figure, text: str) -> bool:
-    """A comparison base names this figure ("than last year's 11.6 bn"): it stands right before it."""
-    gap = text[p.end:fig.start]
-    return p.names_figure and p.end <= fig.start and len(gap) <= lexicon.windows()["base_figure_gap"] \
-        and not any(ch in gap for ch in ",，;；")
-
-
-def _inside_bracket(p: PeriodMention, fig: Figure, text: str) -> bool:
-    return p.end <= fig.start and not any(ch in text[p.end:fig.start] for ch in ")）")
-
-
-def _year_earlier(period: str) -> str:
-    return regex.sub(r"(?<!\d)\d{4}(?!\d)", lambda y: str(int(y.group()) - 1), period)
-
-
-def _prior_period(mention: PeriodMention, main: Row | None) -> str:
-    """A prior figure in brackets ("(2024: HK$0.37)", "(last year: 67.9%)") has the main
-    figure's period in the named year — a relative year counted from the main figure's."""
-    if mention.shape != "year" or main is None or not main.period:
-        return resolve(mention, None)
-    year = mention.year
-    main_year = regex.search(r"(?<!\d)\d{4}(?!\d)", main.period)
-    if year is None and main_year is not None and mention.get("rel"):
-        year = int(main_year.group()) + rules.load("periods")["relative_years"].get(mention.get("rel"), 0)
-    if year is None:
-        return resolve(mention, None)
-    return regex.sub(r"(?<!\d)\d{4}(?!\d)", str(year), main.period)
-
-
-def _listed_period(fig: Figure, s: Sentence) -> PeriodMention | None:
-    """"Q1, Q2 and Q3 imports were 10.3, 11.1 and 12.2 trillion respectively": a list of as
-    many period phrases before a distributive list hands them out in order."""
-    listed = s.listed(fig)
-    if listed is None:
-        return None
-    before = [p for p in s.periods if p.end <= fig.start and not p.since and not p.comparison_base]
-    run = lexicon.listed_run(before, s.text)
-    return run[listed[0]] if len(run) == listed[1] > 1 else None
-
-
-def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts, main: Row | None = None) -> None:
-    """The row's period: P in the sentence resolved against the document's years, else
-    the most recent year-bearing period before it (contract §3 rules 1–5). `main` is the
-    claim a prior figure in brackets is compared with."""
-    mention = _listed_period(fig, s) or period_for(fig, s)
-    if mention is not None and mention.shape == "same_period" and main is not None and main.period:
-        row.period = _year_earlier(main.period)      # "same period last year": a year before the compared figure
-        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
-        return
-    if mention is not None and mention.prior_figure:
-        row.period = _prior_period(mention, main)
-        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
-        return
-    if mention is not None:
-        run_index = s.run_index(fig)
-        if mention.shape == "year_span" and s.distributive and run_index is not None:
-            year = (mention.first_year or 0) + run_index       # "2025-2027: A, B and C respectively"
-            row.period = str(year) if year <= (mention.year or 0) else ""
-        else:
-            row.period = resolve(mention, facts.year_before(s.start + fig.start))
-        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
-        return
-    dated = facts.dated_before(s.start + fig.start)
-    if dated is not None:
-        row.period, row.period_span, row.period_shape = dated.period, dated.span, dated.shape
-
-
 def basis_start(fig: Figure, s: Sentence) -> int:
     """Where a change's basis word may stand: its own clause — or, when the change follows
     the base it is compared with ("than last year's 5.4 bn, down 0.37 bn"), the base's clause too."""
@@ -143,9 +54,16 @@ def basis_start(fig: Figure, s: Sentence) -> int:
     return clause
 
 
+def _sequential(period_shape: str) -> str:
+    if period_shape.startswith("month"):
+        return "mom"
+    return "" if period_shape in ("day", "day_span", "week", "pub_day") else "qoq"
+
+
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
     """yoy, qoq or mom from the last basis word in the change's clause before it;
-    the sequential word (huanbi) reads as mom on a monthly figure and qoq otherwise."""
+    the sequential word (huanbi) reads as mom on a monthly figure, qoq on a quarterly one
+    and as no basis on any other (a week, a day)."""
     window = sentence[clause:position]
     c = lexicon.changes()
     best, best_at = "", -1
@@ -155,8 +73,14 @@ def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> st
                 best, best_at = name, match.start()
     for match in c["sequential"].finditer(window):
         if match.start() > best_at:
-            best, best_at = ("mom" if period_shape.startswith("month") else "qoq"), match.start()
+            best, best_at = _sequential(period_shape), match.start()
     return best
+
+
+@functools.lru_cache(maxsize=256)
+def _item_starts(sentence: str) -> tuple[int, ...]:
+    """Where each item of a sentence joined by spaced dashes starts (0 first)."""
+    return (0, *(m.end() for m in lexicon.modality()["item_separator"].finditer(sentence)))
 
 
 def modality_of(sentence: str, position: int, clauses: list[int], end: int | None = None) -> str:
@@ -165,9 +89,10 @@ def modality_of(sentence: str, position: int, clauses: list[int], end: int | Non
     goal named right after the figure (ending at `end`)."""
     m = lexicon.modality()
     after = m["plan_after"].match(sentence, end) if end is not None else None
-    scope_start = 0
+    items = _item_starts(sentence)
+    scope_start = items[bisect.bisect_right(items, position) - 1]
     for start in sorted(set(clauses[:position + 1])):
-        if m["scope_breakers"].match(sentence, start):
+        if start > scope_start and m["scope_breakers"].match(sentence, start):
             scope_start = start
     prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
     if m["forecast"].search(prefix):

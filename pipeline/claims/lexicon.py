@@ -158,10 +158,11 @@ def changes() -> dict:
         "up_tail": regex.compile(f"{_alt(data['up_verbs'])}$"),
         "down_tail": regex.compile(f"{_alt(data['down_verbs'])}$"),
         "link_tail": regex.compile(f"{links}$"),
-        "link_head": regex.compile(f"^\\s*{links}"),
+        "link_head": regex.compile(f"^\\s*(?:{links}|[,，]\\s*{_alt(data['level_links_after_comma'])})"),
         "up_after": regex.compile(data["change_after_up"]),
         "down_after": regex.compile(data["change_after_down"]),
-        "basis": [(name, regex.compile(_alt(words))) for name, words in data["basis"].items()],
+        "basis": [(name, regex.compile(f"{data['basis_guard']}(?:{_alt(words)})"))
+                  for name, words in data["basis"].items()],
         "sequential": regex.compile(_alt(data["sequential"])),
         "fixed": {normalize_text(k): float(v) for k, v in data["fixed_changes"].items()},
         "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
@@ -198,6 +199,7 @@ def modality() -> dict:
         "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
         "blocked": regex.compile(rules.any_of(data["blocked"])),
         "scope_breakers": regex.compile(data["scope_breakers"]),
+        "item_separator": regex.compile(data["item_separator"]),
         "plan_after": regex.compile(data["plan_after"]),
     }
 

@@ -67,7 +67,9 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
         return after
     # The fallback phrase is a few words long: search only the window before the figure.
     match = lexicon.metric_fallback().search(s.text, max(clause, fig.start - FALLBACK_WINDOW), fig.start)
-    if match and not lexicon.names_no_metric(match.group("metric")):
+    # a bare growth-rate noun ("its annual growth rate was 34.1%") names the change, not a metric
+    if match and not lexicon.names_no_metric(match.group("metric")) \
+            and not lexicon.changes()["growth_nouns"].fullmatch(match.group("metric")):
         start, end = match.span("metric")
         return MetricMention(start, end, "", "")
     return None

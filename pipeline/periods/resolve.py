@@ -15,6 +15,7 @@ from pipeline import rules
 from pipeline.quantities.numerals import small_int
 
 from .find import PeriodMention
+from .weeks import DeclaredWeek, week_period
 
 __all__ = ["YearContext", "resolve"]
 
@@ -27,6 +28,7 @@ class YearContext:
     fiscal: bool = False
     last_period: str = ""
     published: tuple[int, int, int] | None = None   # the publication date, for days relative to it
+    week: DeclaredWeek | None = None                # the week the article last declared by its days
 
 
 def _base_year(mention: PeriodMention, context: YearContext | None) -> tuple[int, bool] | None:
@@ -42,7 +44,10 @@ def _base_year(mention: PeriodMention, context: YearContext | None) -> tuple[int
 def _ended(year: int, month: int, span: str) -> str:
     """The period of "the N months ended <year>-<month>" as a quarter, half, span or year."""
     data = rules.load("periods")
-    months = data["ended_spans"].get(span, data["ended_quarter_months"])
+    return _months_ended(year, month, data["ended_spans"].get(span, data["ended_quarter_months"]))
+
+
+def _months_ended(year: int, month: int, months: int) -> str:
     if months == 12:                       # a year ended on another date than 31 December is a fiscal year
         return f"FY{year}" if month != 12 else f"{year}"
     if months == 9 and month == 9:
@@ -106,6 +111,8 @@ def _month_span(m: PeriodMention, year: int, prefix: str, context: YearContext |
     last = small_int(m.get("m2") or "")
     if not (first and last and 1 <= first <= last <= 12):
         return ""
+    if m.get("first") and last % 3 == 0:        # the first 3, 6, 9 or 12 months, as the months ended then
+        return _months_ended(year, last, last)
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
@@ -150,11 +157,16 @@ def _pub_quarter(m: PeriodMention, year: int, prefix: str, context: YearContext 
     return f"{index // 4}-Q{index % 4 + 1}"
 
 
+def _week(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    return week_period(m.get("wk") or "", m.get("wn"), year, context.week if context else None,
+                       context.published if context else None)
+
+
 # One normalizer per shape of rules/periods.yaml.
 _SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
            "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
            "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "pub_day": _pub_day,
-           "pub_quarter": _pub_quarter}
+           "pub_quarter": _pub_quarter, "week": _week}
 
 
 def resolve(mention: PeriodMention, context: YearContext | None) -> str:

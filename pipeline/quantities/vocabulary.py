@@ -75,15 +75,16 @@ def char_class(chars) -> str:
 def sub_patterns() -> dict[str, str]:
     """Named sub-patterns that quantities.py assembles into its grammar."""
     lex = lexicon()
-    blockers = rules.load("quantity_filters")["big_unit_blockers"]
+    blockers = rules.load("quantity_filters")["scale_word_blockers"]
     digit = char_class(c for c in lex.digits if c not in lex.zeros)
     dec_digit = char_class(c for c in lex.digits if c not in lex.no_decimal)
 
-    def big_word(word: str) -> str:
+    def scale_word(word: str) -> str:
         stop = blockers.get(word)
         return regex.escape(word) + (f"(?!{GAP}{rules.alternation(stop)})" if stop else "")
 
-    big = rules.alternation(lex.big, render=big_word)
+    big = rules.alternation(lex.big, render=scale_word)
+    small = f"(?:{rules.alternation(lex.small, render=scale_word)})"
     arabic = (
         r"(?:(?<![\d.])\.\d++|(?:\d{1,3}+(?:,\d{3}+(?!\d))++|\d++)(?:\.\d++(?!\.\d))?+)"
         r"(?:[eE][-+]?\d{1,3}+(?!\d)|\^[-+]{0,2}\d{1,3}+(?![\d.]))?+"
@@ -94,9 +95,9 @@ def sub_patterns() -> dict[str, str]:
         "digit": digit,
         "zero": char_class(lex.zeros),
         "dec_digit": dec_digit,
-        "small": char_class(lex.small),
+        "small": small,
         "big": big,
-        "unit": f"(?:{char_class(lex.small)}|{big})",
+        "unit": f"(?:{small}|{big})",
         "mult": rules.alternation(lex.mult) + "(?![A-Za-z])",
         "point": rules.alternation(list(lex.points)),
         "approx": rules.alternation(list(lex.approx)),

@@ -25,6 +25,8 @@ class Changes(RuleFile):
     rate_level_nouns: Words
     growth_noun_metric: Word
     level_links: Words
+    level_links_after_comma: Words
+    basis_guard: Pattern
     fixed_changes: dict[str, float]
     multiple_of_base: Pattern
     perfective: Word
@@ -195,11 +197,12 @@ class Modality(RuleFile):
     plan_after: Pattern
     blocked: list[Pattern]
     scope_breakers: Pattern
+    item_separator: Pattern
 
 
 # -- periods.yaml -------------------------------------------------------------------
 Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span", "day_span",
-                "year_span", "duration", "same_period", "ended", "pub_day", "pub_quarter"]
+                "year_span", "duration", "same_period", "ended", "pub_day", "pub_quarter", "week", "previous"]
 
 
 class PeriodRule(Strict):
@@ -219,6 +222,9 @@ class Periods(RuleFile):
     prior_figure_after: Pattern
     relative_days: dict[str, int]
     relative_quarters: dict[str, int]
+    weeks_from_now: dict[str, int]
+    weeks_from_declared: dict[str, int]
+    relative_week_days: int
     relative_years: dict[str, int]
     rules: list[PeriodRule]
     ended_spans: dict[str, int]

@@ -36,7 +36,7 @@ class QuantityFilters(RuleFile):
     compound_only: Words
     reduplicated: Pattern
     blocked_followers: Words
-    big_unit_blockers: dict[str, Words]
+    scale_word_blockers: dict[str, Words]
     cheng_blockers: Words
     discount_blockers: Words
     generic_currency_blockers: Words
