@@ -22,7 +22,6 @@ from pipeline.claims.lexicon import windows
 from pipeline.claims.subjects import (
     cites_a_source,
     credited_names,
-    is_area_word,
     main_subject,
     named_region,
     statistics_area,
@@ -118,18 +117,16 @@ def _main_subject(article: Article, credited: frozenset[str], names: dict[str, s
 
 
 def _release_area(article: Article) -> tuple[int, int] | None:
-    """The area a statistics release covers: the first area word of its body ("nationwide",
-    "the whole province"), or for a word for the whole of a region, the region its title names."""
+    """The area a statistics release covers: the region its title names, else the first area
+    word of its body ("nationwide", "the whole province")."""
     cleaned, text = article.cleaned, article.normalized
-    area = statistics_area(text[cleaned.body_start:cleaned.body_end])
-    if area is not None:
-        area = (cleaned.body_start + area[0], cleaned.body_start + area[1])
-    if cleaned.title_span is not None and (area is None or is_area_word(text[area[0]:area[1]])):
+    if cleaned.title_span is not None:
         start = cleaned.title_span[0]
         named = named_region(text[start:cleaned.title_span[1]])
         if named is not None:
             return start + named[0], start + named[1]
-    return area
+    area = statistics_area(text[cleaned.body_start:cleaned.body_end])
+    return (cleaned.body_start + area[0], cleaned.body_start + area[1]) if area is not None else None
 
 
 def _publication(article: Article) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:

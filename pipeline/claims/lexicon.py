@@ -35,8 +35,9 @@ class MetricMention:
 @functools.cache
 def metric_table() -> dict[str, tuple[str, str]]:
     """Normalized term → (metric id, kind)."""
-    table = {}
-    for metric_id, entry in rules.load("metrics")["metrics"].items():
+    data = rules.load("metrics")
+    table = {normalize_text(term): ("", kind) for kind, terms in data["phrases_without_id"].items() for term in terms}
+    for metric_id, entry in data["metrics"].items():
         for term in entry["terms"]:
             table[normalize_text(term)] = (metric_id, entry["kind"])
     return table

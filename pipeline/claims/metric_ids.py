@@ -56,6 +56,9 @@ def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
     if row.kind == "ratio" and row.unit == "%" and metric_kind(row.metric) in ("money", "count"):
         written = r["share_marker"].search(s.text, s.clause(fig.start), fig.start)
         return str(r["share"]) if written or _share_in_metric(row, s) else ""
+    counted = row.kind in ("count", "change") and row.unit and not row.unit.isascii()
+    if counted and metric_kind(row.metric) == "ratio":
+        return ""                         # a rate's name over a count of things ("fund units up 1.87 bn units")
     verb_id = _verb_id(row, fig, s) if fig.role == "level" else ""
     if verb_id and metric_parent(verb_id) == row.metric:
         return verb_id                    # "the share price closed at 8.02": the closing price

@@ -76,12 +76,23 @@ def _before(sentence: str, row, s0: int, credited: Collection[str], statistics: 
     limit = max(0, min((metric[0] if metric else row.start) - s0, len(sentence)))
     inner = metric[1] - s0 if metric else limit
     opening = ("group", "sector", "segment", "entity")
-    found = [c for c in with_known(sentence, known) if _usable(sentence, c, credited, statistics)
+    found = [c for c in with_known(sentence, known) if _usable(sentence, _as_actor(c, row.metric), credited, statistics)
              and (c.end <= limit or (c.kind in opening and c.start <= limit and c.end <= inner))]
     clause = clauses[min(max(row.start - s0, 0), len(clauses) - 1)]
     # A segment is the subject of its own clause's figures — of the whole sentence when it opens it.
     return [c for i, c in enumerate(found)
             if c.kind != "segment" or c.start >= min(clause, limit) or (i == 0 and _topic(sentence, c, clauses))]
+
+
+def _as_actor(c: Candidate, metric: str) -> Candidate:
+    """A source (a central bank) is the subject of figures of its own acts (its policy rate,
+    its open-market operations), not only their source."""
+    return c._replace(kind="entity") if c.kind == "source" and metric in _acts_of_sources() else c
+
+
+@functools.cache
+def _acts_of_sources() -> frozenset[str]:
+    return frozenset(rules.load("subjects")["acts_of_sources"])
 
 
 def _topic(sentence: str, c: Candidate, clauses: Sequence[int]) -> bool:

@@ -115,6 +115,8 @@ class Subjects(RuleFile):
     list_joiners: Words
     breakdown_words: Words
     masked_phrases: Words
+    dateline_place: Pattern
+    acts_of_sources: Words
     credit_pattern: Pattern
 
 
@@ -169,6 +171,7 @@ class Metrics(RuleFile):
     verb_gap: Pattern
     not_metrics: Words
     fallback: Pattern
+    phrases_without_id: dict[Literal["money", "count", "ratio"], Words]
 
     @model_validator(mode="after")
     def _known_ids(self) -> Metrics:
