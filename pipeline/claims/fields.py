@@ -14,7 +14,7 @@ from .document import DocFacts
 from .entities import entity_id, entity_type
 from .figures import Figure
 from .lexicon import MetricMention
-from .metric_ids import canonical_metric
+from .metric_ids import canonical_metric, is_quoted_rate
 from .row_period import period_for, set_period
 from .rows import Row
 from .sentence import Sentence
@@ -95,11 +95,19 @@ def modality_of(sentence: str, position: int, clauses: list[int], end: int | Non
         if start > scope_start and m["scope_breakers"].match(sentence, start):
             scope_start = start
     prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
-    if m["forecast"].search(prefix):
+    if any(_governs(sentence, scope_start + x.start(), position, clauses) for x in m["forecast"].finditer(prefix)):
         return "forecast"
     if m["plan"].search(prefix) or after is not None:
         return "plan"
     return "actual"
+
+
+def _governs(sentence: str, at: int, position: int, clauses: list[int]) -> bool:
+    """A forecast word reaches a figure in a later clause unless it reports what others
+    expected ("the market had expected …"): that reaches its own clause only."""
+    m, own = lexicon.modality(), clauses[min(at, len(clauses) - 1)]
+    return own == clauses[min(position, len(clauses) - 1)] or \
+        not (m["consensus_before"].search(sentence, own, at) and m["consensus_after"].match(sentence, at))
 
 
 def _continues(level_row: Row, fig: Figure, s: Sentence) -> bool:
@@ -184,6 +192,8 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         else:
             row.subject, row.subject_id = _subject(row, fig, s, facts, state)
     row.metric = canonical_metric(row, fig, s)
+    if row.kind == "amount" and is_quoted_rate(row.metric):
+        row.kind, row.unit = "ratio", ""
     # a base compared with, or a prior figure in brackets, is a past fact even inside a forecast
     past = fig.base or s.in_prior_figure_bracket(fig) or row.period_shape == "same_period"
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)

@@ -195,14 +195,11 @@ def qualifiers() -> dict:
 @functools.cache
 def modality() -> dict:
     data = rules.load("modality")
-    return {
-        "forecast": regex.compile(_alt(data["forecast"])),
-        "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
-        "blocked": regex.compile(rules.any_of(data["blocked"])),
-        "scope_breakers": regex.compile(data["scope_breakers"]),
-        "item_separator": regex.compile(data["item_separator"]),
-        "plan_after": regex.compile(data["plan_after"]),
-    }
+    patterns = ("scope_breakers", "item_separator", "consensus_before", "consensus_after", "plan_after")
+    return {"forecast": regex.compile(_alt(data["forecast"])),
+            "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
+            "blocked": regex.compile(rules.any_of(data["blocked"])),
+            **{key: regex.compile(data[key]) for key in patterns}}
 
 
 @functools.cache

@@ -29,7 +29,12 @@ def _rules() -> dict:
             "per_share_units": regex.compile(data["per_share_units"]), "count_ids": dict(data["count_ids"]),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
             "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
-            "share_marker": regex.compile(data["share_marker"])}
+            "share_marker": regex.compile(data["share_marker"]), "rates": frozenset(data["rates_quoted_in_money"])}
+
+
+def is_quoted_rate(metric: str) -> bool:
+    """A metric whose figures are quoted in a currency but are rates (an exchange rate)."""
+    return metric in _rules()["rates"]
 
 
 def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:

@@ -158,6 +158,7 @@ class MetricIds(Strict):
     verb_gap: str
     money_only: Words
     share_marker: Pattern
+    rates_quoted_in_money: Words
 
 
 class Metrics(RuleFile):
@@ -201,6 +202,8 @@ class Modality(RuleFile):
     blocked: list[Pattern]
     scope_breakers: Pattern
     item_separator: Pattern
+    consensus_before: Pattern
+    consensus_after: Pattern
 
 
 # -- periods.yaml -------------------------------------------------------------------
