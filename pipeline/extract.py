@@ -11,6 +11,7 @@ file at the end.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -161,10 +162,12 @@ def _is_release(article: Article) -> bool:
 
 
 def _entity_names(article: Article) -> dict[str, str]:
-    """One name per entity for every claim about it: its canonical name as the article
-    writes it (the full name for a short one too), else the first name the article writes for it."""
+    """One name per entity for every claim about it: the name the article writes most often
+    for it; on a tie its canonical name as written (the full name for a short one too), else
+    the first name written."""
     first: dict[str, str] = {}
     canonical: dict[str, str] = {}
+    counts: Counter[tuple[str, str]] = Counter()
     title = [article.cleaned.title_span] if article.cleaned.title_span else []
     for start, end in title + [(s, e) for s, e, _ in article.sentences]:
         for m in entity_mentions(article.normalized[start:end]):
@@ -172,9 +175,14 @@ def _entity_names(article: Article) -> dict[str, str]:
             if written.isascii() and any(ch.isdigit() for ch in written):
                 continue                                    # a stock code is no name
             first.setdefault(m.entity.id, written)
+            counts[m.entity.id, written] += 1
             if article.normalized[start + m.start:start + m.end] == normalize_text(m.entity.name):
                 canonical.setdefault(m.entity.id, written)
-    return first | canonical
+    chosen = first | canonical
+    for (ident, written), n in counts.items():
+        if n > counts[ident, chosen[ident]]:
+            chosen[ident] = written
+    return chosen
 
 
 def _unit_text_as_written(article: Article, row: Row) -> str:

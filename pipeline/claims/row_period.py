@@ -67,6 +67,10 @@ def _compared_period(base: PeriodMention, s: Sentence, facts: DocFacts) -> str:
     return dated.period if dated is not None else ""
 
 
+def _publication_month(facts: DocFacts) -> str:
+    return f"{facts.published[0]}-{facts.published[1]:02d}" if facts.published else ""
+
+
 def _period_before(mention: PeriodMention, period: str) -> str:
     """The quarter or month before the compared figure's ("than last quarter's 76%")."""
     quarter = regex.fullmatch(r"(FY)?(\d{4})-Q([1-4])", period)
@@ -116,7 +120,7 @@ def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts, main: Row | 
         return
     if mention is not None and mention.shape == "previous":
         compared = main.period if main is not None and main.period else _compared_period(mention, s, facts)
-        row.period = _period_before(mention, compared)
+        row.period = _period_before(mention, compared) or _period_before(mention, _publication_month(facts))
         row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
         return
     if mention is not None and mention.prior_figure:

@@ -44,7 +44,9 @@ def _base_year(mention: PeriodMention, context: YearContext | None) -> tuple[int
 def _ended(year: int, month: int, span: str) -> str:
     """The period of "the N months ended <year>-<month>" as a quarter, half, span or year."""
     data = rules.load("periods")
-    return _months_ended(year, month, data["ended_spans"].get(span, data["ended_quarter_months"]))
+    counted = regex.fullmatch(data["ended_count"], span)
+    months = data["ended_spans"].get(span) or (small_int(counted.group("n")) if counted else None)
+    return _months_ended(year, month, months or data["ended_quarter_months"])
 
 
 def _months_ended(year: int, month: int, months: int) -> str:

@@ -38,8 +38,10 @@ def _range(norm: str, a: Draft, b: Draft, g: Grammar) -> Draft | None:
         hi = -hi  # an amount, a hyphen, an amount: the hyphen was read as a sign
     elif not g.range_sep_re.fullmatch(between):
         return None
-    lo = a.value
-    if a.kind == "number" and a.form == "plain" and not a.suffixed:
+    lo, unit, generic = a.value, b.unit, b.generic and a.generic if a.kind == "money" else b.generic
+    if _currency_first_only(a, b):            # "HK$4.5 bn to 5 bn yuan": the first end names the currency
+        unit, generic = a.unit, False
+    elif a.kind == "number" and a.form == "plain" and not a.suffixed:
         if not a.power and b.power:
             lo = lo.scaleb(b.power)
         lo = lo * b.factor
@@ -47,6 +49,11 @@ def _range(norm: str, a: Draft, b: Draft, g: Grammar) -> Draft | None:
         return None
     if not lo < hi or (a.suffixed and b.suffixed and lo > 0 and hi / lo > g.max_range_ratio):
         return None                       # "down 1.93 bn to 304.2 bn" is a change and a level, not a range
-    return Draft(a.start, end, b.kind, lo, b.unit, b.form, "numerals.range", b.unit_spans + per_unit,
-                  b.generic and a.generic if a.kind == "money" else b.generic, hi,
-                  b.power, b.factor, True)
+    return Draft(a.start, end, b.kind, lo, unit, b.form, "numerals.range", b.unit_spans + per_unit,
+                  generic, hi, b.power, b.factor, True)
+
+
+def _currency_first_only(a: Draft, b: Draft) -> bool:
+    """A range whose first end names its currency before the number and whose second end
+    writes only the bare yuan ("HK$ 4.5 bn yuan to 5 bn yuan")."""
+    return a.kind == b.kind == "money" and not a.generic and b.generic and a.form == b.form

@@ -231,6 +231,7 @@ class Periods(RuleFile):
     weeks_from_now: dict[str, int]
     weeks_from_declared: dict[str, int]
     relative_week_days: int
+    ended_count: Pattern
     relative_years: dict[str, int]
     rules: list[PeriodRule]
     ended_spans: dict[str, int]
