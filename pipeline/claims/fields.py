@@ -83,6 +83,16 @@ def _item_starts(sentence: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in lexicon.modality()["item_separator"].finditer(sentence)))
 
 
+def _starts_between(clauses: list[int], low: int, position: int) -> list[int]:
+    """The clause starts after `low` up to the clause of `position`, walking back clause by
+    clause (each step jumps to the start before), so the cost is the number of clauses."""
+    starts, at = [], clauses[min(position, len(clauses) - 1)]
+    while at > low:
+        starts.append(at)
+        at = clauses[at - 1]
+    return starts[::-1]
+
+
 def modality_of(sentence: str, position: int, clauses: list[int], end: int | None = None) -> str:
     """Forecast or plan when such a word governs the figure at `position`: earlier in
     the sentence, with no scope-breaking clause (rules/modality.yaml) in between; or a
@@ -91,8 +101,8 @@ def modality_of(sentence: str, position: int, clauses: list[int], end: int | Non
     after = m["plan_after"].match(sentence, end) if end is not None else None
     items = _item_starts(sentence)
     scope_start = items[bisect.bisect_right(items, position) - 1]
-    for start in sorted(set(clauses[:position + 1])):
-        if start > scope_start and m["scope_breakers"].match(sentence, start):
+    for start in _starts_between(clauses, scope_start, position):
+        if m["scope_breakers"].match(sentence, start):
             scope_start = start
     prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
     if any(_governs(sentence, scope_start + x.start(), position, clauses) for x in m["forecast"].finditer(prefix)):
