@@ -69,7 +69,7 @@ def _own_period(case: ChangeCase) -> bool:
     start = max(case.clause, case.state.last_end)
     # a since-phrase ("up 94% since the start of the year") dates nothing of its own
     return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base and not p.since
-               for p in case.s.periods)
+               and p.get("adverb") is None for p in case.s.periods)
 
 
 def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:

@@ -29,7 +29,10 @@ def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
         if fig.end <= p.start <= fig.end + gap and text[fig.end:p.start].strip() in "(（":
             if text[fig.end:fig.end + 1] in "(（":
                 return p
-    in_clause = [p for p in periods if clause <= p.start and p.end <= fig.start]
+    # a since-phrase ("since the start of this year, a cumulative 16.9 m") dates a claim in its
+    # own clause (rule 1) but no other (rule 5)
+    own = [p for p in s.periods if p.since and not p.comparison_base and clause <= p.start and p.end <= fig.start]
+    in_clause = sorted([p for p in periods if clause <= p.start and p.end <= fig.start] + own, key=lambda p: p.start)
     if in_clause:
         return in_clause[-1]
     # "same period last year" dates its own figure only: a figure written after it ends its reach.
