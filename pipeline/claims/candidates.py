@@ -49,7 +49,7 @@ def lexicon() -> dict:
             "topic": tuple(normalize_text(w) for w in data["topic_words"]),
             "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
-            "dateline_place": regex.compile(data["dateline_place"]),
+            "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
             "coded_name": regex.compile(data["coded_name"]), "registered": regex.compile(data["registered_name"]),
             "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
@@ -185,7 +185,8 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     sources = lexicon()["source_types"]
     found = [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
              for m in entity_mentions(text) if not _is_code(text, m.start, m.end)]
-    taken = [m.span() for pattern in (lexicon()["masked"], lexicon()["dateline_place"]) for m in pattern.finditer(text)]
+    masks = (lexicon()["masked"], *lexicon()["masked_patterns"])
+    taken = [m.span() for pattern in masks for m in pattern.finditer(text)]
     # a place that opens a registered company name (Suzhou … Co., Ltd.) is part of that name
     registered = [m.span() for m in lexicon()["registered"].finditer(text)]
     found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in taken)

@@ -115,7 +115,7 @@ class Subjects(RuleFile):
     list_joiners: Words
     breakdown_words: Words
     masked_phrases: Words
-    dateline_place: Pattern
+    masked_patterns: list[Pattern]
     acts_of_sources: Words
     credit_pattern: Pattern
 
