@@ -32,6 +32,7 @@ class Figure:
     change_max: float | None = None
     to_level: bool = False          # a change that runs into a level ("up 68% to 194 bn")
     base: bool = False              # the base of a comparison ("than last year's 11.6 bn")
+    flow: bool = False              # a flow told by its verb ("loans increased by 14.75 tn"): a level
     sign: int = 0                   # direction of a change: +1 up, -1 down
     generic_currency: bool = False
     bare: bool = False              # a plain number with no scale, unit or measure word
@@ -89,12 +90,14 @@ def _measure(q: Quantity) -> str:
 
 
 def direction_of(before: str) -> tuple[int, str]:
-    """+1/-1 when `before` ends with a change verb, with the verb removed; 0 if none."""
+    """+1/-1 when `before` ends with a change verb, with the verb removed; 0 if none. The
+    longer verb wins when both lists end the text ("a smaller increase" over "increase")."""
     c = lexicon.changes()
-    for sign, key in ((1, "up_tail"), (-1, "down_tail")):
-        match = c[key].search(before)
-        if match:
-            return sign, before[:match.start()]
+    up, down = c["up_tail"].search(before), c["down_tail"].search(before)
+    if up and (not down or up.start() <= down.start()):
+        return 1, before[:up.start()]
+    if down:
+        return -1, before[:down.start()]
     return 0, before
 
 
@@ -158,6 +161,12 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     before = before.rstrip()
     if c["comparison_base"].search(before):
         fig.base = True
+        return fig
+    flow = c["flow_before"].search(before)
+    if flow is not None and fig.measure == "money":
+        fig.flow = True                  # "new loans of 14.75 tn" (a fall of 231.7 bn: negative)
+        if flow.group("down") is not None and fig.value is not None:
+            fig.value, fig.value_max = -fig.value, (-fig.value_max if fig.value_max is not None else None)
         return fig
     sign, _ = direction_of(before)
     if before.endswith(lexicon.perfective()):

@@ -27,6 +27,7 @@ def _rules() -> dict:
     verbs = {normalize_text(k): v for k, v in data["verbs"].items()}
     return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
             "per_share_units": regex.compile(data["per_share_units"]), "count_ids": dict(data["count_ids"]),
+            "flow_ids": dict(data["flow_ids"]),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
             "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
             "share_marker": regex.compile(data["share_marker"]), "rates": frozenset(data["rates_quoted_in_money"])}
@@ -67,6 +68,8 @@ def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
     verb_id = _verb_id(row, fig, s) if fig.role == "level" else ""
     if verb_id and metric_parent(verb_id) == row.metric:
         return verb_id                    # "the share price closed at 8.02": the closing price
+    if fig.flow and row.metric in r["flow_ids"]:
+        return str(r["flow_ids"][row.metric])
     if row.kind == "count" and row.metric in r["count_ids"]:
         return str(r["count_ids"][row.metric])
     per_share = r["per_share_ids"].get(row.metric)

@@ -27,6 +27,7 @@ class Changes(RuleFile):
     level_links: Words
     level_links_after_comma: Words
     basis_guard: Pattern
+    flow_before: Pattern
     fixed_changes: dict[str, float]
     multiple_of_base: Pattern
     perfective: Word
@@ -154,6 +155,7 @@ class MetricIds(Strict):
     per_share: dict[str, str]
     per_share_units: Pattern
     count_ids: dict[str, str]
+    flow_ids: dict[str, str]
     verbs: dict[str, str]
     verb_gap: str
     money_only: Words
