@@ -16,6 +16,8 @@ from .figures import Figure
 from .rows import Row
 from .sentence import Sentence
 
+_YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")      # a year inside a normalized period
+
 
 def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
     """P of contract §3 step 1, in sentence coordinates: own clause, bracket after, earlier."""
@@ -55,9 +57,9 @@ def _inside_bracket(p: PeriodMention, fig: Figure, text: str) -> bool:
 def _same_period_of(mention: PeriodMention, period: str) -> str:
     """"The same period last year" (or "of 2024"): the compared figure's period, a year
     earlier (or in the year named)."""
-    first = regex.search(r"(?<!\d)\d{4}(?!\d)", period)
+    first = _YEAR.search(period)
     shift = 1 if mention.year is None or first is None else int(first.group()) - mention.year
-    return regex.sub(r"(?<!\d)\d{4}(?!\d)", lambda y: str(int(y.group()) - shift), period)
+    return _YEAR.sub(lambda y: str(int(y.group()) - shift), period)
 
 
 def _compared_period(base: PeriodMention, s: Sentence, facts: DocFacts) -> str:
@@ -93,12 +95,12 @@ def _prior_period(mention: PeriodMention, main: Row | None) -> str:
     if mention.shape != "year" or main is None or not main.period:
         return resolve(mention, None)
     year = mention.year
-    main_year = regex.search(r"(?<!\d)\d{4}(?!\d)", main.period)
+    main_year = _YEAR.search(main.period)
     if year is None and main_year is not None and mention.get("rel"):
         year = int(main_year.group()) + rules.load("periods")["relative_years"].get(mention.get("rel"), 0)
     if year is None:
         return resolve(mention, None)
-    return regex.sub(r"(?<!\d)\d{4}(?!\d)", str(year), main.period)
+    return _YEAR.sub(str(year), main.period)
 
 
 def _listed_period(fig: Figure, s: Sentence) -> PeriodMention | None:
@@ -117,28 +119,27 @@ def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts, main: Row | 
     the most recent year-bearing period before it (contract §3 rules 1–5). `main` is the
     claim a prior figure in brackets is compared with."""
     mention = _listed_period(fig, s) or period_for(fig, s)
-    if mention is not None and mention.shape == "same_period" and main is not None and main.period:
-        row.period = _same_period_of(mention, main.period)
-        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
-        return
-    if mention is not None and mention.shape == "previous":
-        compared = main.period if main is not None and main.period else _compared_period(mention, s, facts)
-        row.period = _period_before(mention, compared) or _period_before(mention, _publication_month(facts))
-        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
-        return
-    if mention is not None and mention.prior_figure:
-        row.period = _prior_period(mention, main)
-        row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
-        return
     if mention is not None:
-        run_index = s.run_index(fig)
-        if mention.shape == "year_span" and s.distributive and run_index is not None:
-            year = (mention.first_year or 0) + run_index       # "2025-2027: A, B and C respectively"
-            row.period = str(year) if year <= (mention.year or 0) else ""
-        else:
-            row.period = resolve(mention, facts.year_before(s.start + fig.start))
+        row.period = _period_of(mention, fig, s, facts, main)
         row.period_span, row.period_shape = s.doc_span(mention.start, mention.end), mention.shape
         return
     dated = facts.dated_before(s.start + fig.start)
     if dated is not None:
         row.period, row.period_span, row.period_shape = dated.period, dated.span, dated.shape
+
+
+def _period_of(mention: PeriodMention, fig: Figure, s: Sentence, facts: DocFacts, main: Row | None) -> str:
+    """The period P gives the figure: a base's or a prior figure's is told against the claim
+    it is compared with; a year span handed out over a list gives each member its year."""
+    if mention.shape == "same_period" and main is not None and main.period:
+        return _same_period_of(mention, main.period)
+    if mention.shape == "previous":
+        compared = main.period if main is not None and main.period else _compared_period(mention, s, facts)
+        return _period_before(mention, compared) or _period_before(mention, _publication_month(facts))
+    if mention.prior_figure:
+        return _prior_period(mention, main)
+    run_index = s.run_index(fig)
+    if mention.shape == "year_span" and s.distributive and run_index is not None:
+        year = (mention.first_year or 0) + run_index       # "2025-2027: A, B and C respectively"
+        return str(year) if year <= (mention.year or 0) else ""
+    return resolve(mention, facts.year_before(s.start + fig.start))
