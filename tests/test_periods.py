@@ -30,6 +30,16 @@ def test_resolve(text, year, expected):
     assert resolve(mentions[0], YearContext(year) if year else None) == expected
 
 
+def test_no_period_pattern_starts_in_white_space():
+    """Every rule example, written after a run of spaces, gives no match that starts with one."""
+    from pipeline import rules
+    from pipeline.periods.find import _compiled
+    texts = ["   " + example["text"] for example in rules.load("periods")["examples"]]
+    starts = [(rule_id, m.group()) for rule_id, _, pattern in _compiled()[0]
+              for text in texts for m in pattern.finditer(text) if m.group()[:1].isspace()]
+    assert starts == []
+
+
 def test_fiscal_context_makes_yearless_phrases_fiscal():
     (mention,) = find_periods("第四季度")
     assert resolve(mention, YearContext(2025, fiscal=True)) == "FY2025-Q4"

@@ -77,9 +77,10 @@ def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern, re
         patterns = rule["pattern"] if isinstance(rule["pattern"], list) else [rule["pattern"]]
         for pattern in patterns:
             try:
-                # A mention never starts with white space (it would be stripped): trying one
-                # there rescans the whole run of spaces after an optional opening.
-                compiled.append((rule["id"], rule["shape"], regex.compile(rf"(?=\S)(?:{splice(pattern)})")))
+                # No pattern starts with optional white space (a relative year takes its spaces
+                # with it: (?:(?<rel>…)\s*)?), so no match starts in a run of spaces and the
+                # engine can scan for each pattern's first characters.
+                compiled.append((rule["id"], rule["shape"], regex.compile(splice(pattern))))
             except regex.error as exc:
                 raise rules.RuleError(f"rules/periods.yaml: rule {rule['id']}: {exc}") from exc
     return compiled, regex.compile(data["comparison_before"]), regex.compile(data["comparison_keeps"])
