@@ -165,8 +165,8 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     flow = c["flow_before"].search(before)
     if flow is not None and fig.measure == "money":
         fig.flow = True                  # "new loans of 14.75 tn" (a fall of 231.7 bn: negative)
-        if flow.group("down") is not None and fig.value is not None:
-            fig.value, fig.value_max = -fig.value, (-fig.value_max if fig.value_max is not None else None)
+        if flow.group("down") is not None:
+            fig.value, fig.value_max = _signed_range(fig.value, fig.value_max, -1)
         return fig
     sign, _ = direction_of(before)
     if before.endswith(lexicon.perfective()):
