@@ -148,9 +148,12 @@ def document_facts(article: Article) -> DocFacts:
     published, published_span = _publication(article)
     credited = credited_names(article.normalized, article.cleaned.credits.values())
     names = _entity_names(article)
-    return DocFacts.build(_body_periods(article), currencies, _main_subject(article, credited, names), credited,
+    # the publication date is never a claim's period, wherever the page writes it (contract §3)
+    periods = [p for p in _body_periods(article) if (p.start, p.end) != published_span]
+    blocked = [*article.cleaned.datelines, *([published_span] if published_span else [])]
+    return DocFacts.build(periods, currencies, _main_subject(article, credited, names), credited,
                           lambda s, e: article.raw(s, e)[2], published, published_span,
-                          article.cleaned.datelines, names, _is_release(article))
+                          blocked, names, _is_release(article))
 
 
 def _is_release(article: Article) -> bool:

@@ -172,6 +172,19 @@ CASES = [
      {"812.5亿元": dict(subject="全市")}),
     ("exchange-after-a-listing-verb-is-a-venue", "2025年12月10日，美团登陆港交所主板。该股全日收报29.38港元。",
      {"29.38港元": dict(subject="美团")}),
+    ("percent-change-skips-a-rate-move",
+     "国家统计局：10月份居民消费价格同比上涨0.6%，涨幅比上月扩大0.3个百分点。其中，城市上涨0.7%。",
+     {"0.7%": dict(kind="change", metric_text="居民消费价格", change_pct=0.7)}),
+    ("reporting-period-word", "截至2025年6月30日止六個月，收入為20億元。期內，淨利潤為3億元。",
+     {"3億元": dict(period="2025-H1", period_text="期內")}),
+    ("publication-bracket-is-no-period", "營收年增逾兩成（2026年11月10日）記者王明／台北報導　10月營收30億元。",
+     {"兩成": dict(period="2026")}),
+    ("price-named-before-its-quotes", "消息公布後，東亞銀行股價今早高開，一度見12.04元，現報11.86元，升1.9%。",
+     {"12.04元": dict(metric_text="股價"), "11.86元": dict(metric_text="股價", change_pct=1.9)}),
+    ("amount-at-an-exchange-rate-restates-the-amount",
+     "台積電預估第四季美元營收介於320億至332億美元；若以新台幣兌美元30.6元的匯率假設換算，約合新台幣9,792億至1.02兆元。",
+     {"美元30.6元": dict(kind="ratio", unit=""),
+      "新台幣9,792億至1.02兆元": dict(kind="amount", unit="TWD", metric_text="營收")}),
 ]
 
 NOT_CLAIMS = [

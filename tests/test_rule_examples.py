@@ -16,6 +16,7 @@ from pipeline.claims.entities import entity_mentions
 from pipeline.claims.figure_list import read_figures
 from pipeline.claims.lexicon import find_metrics
 from pipeline.periods import YearContext, find_periods, resolve
+from pipeline.text.boilerplate import is_publication_line
 from pipeline.text.clean import is_dateline, is_footer_marker, is_header_line
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import clause_starts, sentence_spans
@@ -50,8 +51,8 @@ def check_period(example, positive):
         assert mentions == [], f"expected no period, got {[m.text for m in mentions]}"
         return
     published = tuple(example["published"]) if "published" in example else None
-    context = (YearContext(example["year"], example.get("fiscal", False), example.get("last", ""), published)
-               if "year" in example else None)
+    context = (YearContext(example["year"], example.get("fiscal", False), example.get("last", ""), published,
+                           reporting=example.get("reporting", "")) if "year" in example else None)
     got = [(text[m.start:m.end], resolve(m, context)) for m in mentions]
     assert got == [(example["expect"]["text"], example["expect"]["period"])]
 
@@ -114,8 +115,10 @@ def check_boilerplate(example, positive):
     line = normalize_text(example["text"])
     if not positive:
         assert not is_header_line(line) and not is_footer_marker(line) and not is_dateline(line)
+        assert not is_publication_line(line)
         return
-    check = {"header": is_header_line, "footer": is_footer_marker, "dateline": is_dateline}[example["expect"]]
+    check = {"header": is_header_line, "footer": is_footer_marker, "dateline": is_dateline,
+             "publication": is_publication_line}[example["expect"]]
     assert check(line)
 
 

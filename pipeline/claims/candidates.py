@@ -11,49 +11,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection
-from typing import NamedTuple
 
 import regex
 
-from pipeline import rules
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer, tokenizer
 
 from .entities import entity_id, entity_mentions, entity_type
-from .lexicon import find_metrics, metric_parent, metric_table
+from .enumerations import breakdown_members, list_members
+from .lexicon import find_metrics, metric_parent
+from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon
 
-
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    entity_id: str
-    kind: str            # entity | group | sector | name | segment | reference | source
-
-@functools.cache
-def lexicon() -> dict:
-    data = rules.load("subjects")
-    norm = lambda words: frozenset(normalize_text(w) for w in words)   # noqa: E731
-    return {"groups": regex.compile(rules.alternation(data["group_words"], key=normalize_text)),
-            "sectors": regex.compile(rules.alternation(data["sector_words"], key=normalize_text)),
-            "release_words": regex.compile(rules.alternation(data["release_words"], key=normalize_text)),
-            "segment_metric_words": regex.compile(rules.alternation(data["segment_metric_words"], key=normalize_text)),
-            "reference_words": regex.compile(rules.alternation(
-                [w for w in data["references"] if len(w) > 1], key=normalize_text)),
-            "suffixes": tuple(normalize_text(w) for w in data["name_suffixes"]),
-            "segments": tuple(normalize_text(w) for w in data["segment_suffixes"]),
-            "references": norm(data["references"]), "flags": frozenset(data["name_flags"]),
-            "stop": norm(data["stop_words"]) | frozenset(metric_table()),
-            "credit": regex.compile(data["credit_pattern"]),
-            "breakdown": norm(data["breakdown_words"]),
-            "joiners": norm(data["list_joiners"]),
-            "topic": tuple(normalize_text(w) for w in data["topic_words"]),
-            "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
-            "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
-            "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
-            "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
-            "coded_name": regex.compile(data["coded_name"]), "registered": regex.compile(data["registered_name"]),
-            "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
-            "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
 
 def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
     """Names credited as reporter, author or editor anywhere in normalized `text`."""
@@ -61,10 +29,7 @@ def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
     return frozenset(found | {normalize_text(name) for name in credits if name})
 
 _HAN = regex.compile(r"\p{Han}+")
-_WORD = regex.compile(r"[\p{Han}\p{Latin}\d]+")
 _NAME_PART = frozenset(("nz", "ns", "nt", "nr", "nrt"))
-Token = tuple[int, int, str, str]      # start, end, word, part-of-speech flag
-_NOUNISH = ("n", "nz", "vn", "eng", "j", "nt", "nrt", "ns", "an", "a", "x")
 
 def _token_kind(word: str, flag: str) -> str:
     lex = lexicon()
@@ -87,8 +52,8 @@ def _segment_start(tokens: list[Token], at: int) -> int:
     start = tokens[at][0]
     for s, _e, word, flag in reversed(tokens[:at]):
         # A verb of two characters can name a business ("innovation", "take-away"); one character cannot.
-        wordlike = flag.startswith(_NOUNISH) or (flag == "v" and len(word) > 1)
-        if not wordlike or not _WORD.fullmatch(word) or word in lexicon()["stop"] or tokens[at][0] - s > 8:
+        wordlike = flag.startswith(NOUNISH) or (flag == "v" and len(word) > 1)
+        if not wordlike or not WORD.fullmatch(word) or word in lexicon()["stop"] or tokens[at][0] - s > 8:
             break
         start = s
     return start
@@ -112,35 +77,6 @@ def _tokens(text: str) -> list[Token]:
         tokens.append((position, position + len(token.word), token.word, token.flag))
         position += len(token.word)
     return tokens
-
-
-def _breakdown(tokens: list[Token]) -> list[tuple[list[Candidate], tuple[int, int]]]:
-    """Members of an enumerated breakdown ("finance, manufacturing and energy" + "industries"):
-    each a segment of its own, with the span of the breakdown word that closes the list."""
-    out = []
-    for i, (start, end, word, _flag) in enumerate(tokens):
-        closing = next((w for w in lexicon()["breakdown"] if word.endswith(w)), None)
-        if closing is None:
-            continue
-        members, at = [], i - 1
-        if len(word) > len(closing):                 # "energy industries" as one token
-            members, at = [Candidate(start, end - len(closing), "", "segment")], i - 2
-            if i < 1 or tokens[i - 1][2] not in lexicon()["joiners"]:
-                continue
-        while at >= 0 and _member(tokens[at]):
-            members.insert(0, Candidate(tokens[at][0], tokens[at][1], "", "segment"))
-            if at < 1 or tokens[at - 1][2] not in lexicon()["joiners"]:
-                break
-            at -= 2
-        if len(members) > 1:
-            out.append((members, (members[0].start, end)))
-    return out
-
-
-def _member(token: Token) -> bool:
-    _s, _e, word, flag = token
-    return (len(word) > 1 and (flag.startswith(_NOUNISH) or flag == "v") and _WORD.fullmatch(word) is not None
-            and word not in lexicon()["stop"])
 
 
 def _named(tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -213,7 +149,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             found.append(c)
             taken.append((c.start, c.end))
     tokens = _tokens(text)
-    for members, span in _breakdown(tokens):
+    for members, span in breakdown_members(tokens):
         if not any(s < span[1] and span[0] < e for s, e in taken):
             found += members
             taken.append(span)
@@ -224,6 +160,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     found += _coded_names(text, tokens, taken)
     taken += [(c.start, c.end) for c in found]
     found += _named(tokens, taken)
+    found += list_members(text, found)
     found += _segments_in_metrics(text, found)
     return tuple(sorted(found))
 

@@ -37,8 +37,11 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
     weeks: list[DeclaredWeek | None] = []
     last_year: PeriodMention | None = None
     week: DeclaredWeek | None = None
+    reporting = ""
     for mention in mentions:
-        if mention.first_year is not None:
+        if mention.shape == "reporting":
+            out.append(reporting)              # "during the period": the period last reported
+        elif mention.first_year is not None:
             out.append(resolve(mention, _context(None, published, week) if mention.get("wk") else None))
         elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_quarter"):
             # a relative year, a week, or a day or quarter told against the publication date
@@ -53,15 +56,21 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         weeks.append(declared)
         if mention.year is not None and mention.serves_context:
             last_year = mention
+        if mention.shape in _REPORTING_SHAPES and out[-1] and mention.serves_context:
+            reporting = out[-1]
     return out, weeks
 
 
+# The periods results are reported for: what "during the period" refers back to (not a day or a week).
+_REPORTING_SHAPES = frozenset(("ended", "year", "half", "quarter", "quarter_span", "month_span"))
+
+
 def _context(mention: PeriodMention | None, published: Date | None,
-             week: DeclaredWeek | None = None) -> YearContext | None:
+             week: DeclaredWeek | None = None, reporting: str = "") -> YearContext | None:
     if mention is not None and mention.year is not None:
-        return YearContext(mention.year, mention.fiscal, resolve(mention, None), published, week)
+        return YearContext(mention.year, mention.fiscal, resolve(mention, None), published, week, reporting)
     if published is not None:                  # rule 5: the publication year
-        return YearContext(published[0], False, "", published, week)
+        return YearContext(published[0], False, "", published, week, reporting)
     return None
 
 
@@ -94,6 +103,7 @@ class DocFacts:
     _dated_at: tuple[int, ...] = field(default=(), repr=False)
     _weeks: tuple[DeclaredWeek | None, ...] = field(default=(), repr=False)
     _week_at: tuple[int, ...] = field(default=(), repr=False)
+    _reporting_at: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
     def build(cls, periods: Sequence[PeriodMention], currencies: Currencies, main_subject: tuple[str, str],
@@ -108,7 +118,9 @@ class DocFacts:
                    tuple(blocked), tuple(p.start for p in ordered), tuple(resolved),
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
                    _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]),
-                   tuple(weeks), _last_index([w is not None for w in weeks]))
+                   tuple(weeks), _last_index([w is not None for w in weeks]),
+                   _last_index([p.shape in _REPORTING_SHAPES and bool(r) and p.serves_context
+                                for p, r in zip(ordered, resolved, strict=True)]))
 
     @functools.cached_property
     def known_names(self) -> tuple[str, ...]:
@@ -130,8 +142,10 @@ class DocFacts:
         publication year (rule 5)."""
         at = self._before(position, self._year_at)
         week_at = self._before(position, self._week_at)
+        reporting_at = self._before(position, self._reporting_at)
         return _context(self.periods[at] if at >= 0 else None, self.published,
-                        self._weeks[week_at] if week_at >= 0 else self._first_week)
+                        self._weeks[week_at] if week_at >= 0 else self._first_week,
+                        self._resolved[reporting_at] if reporting_at >= 0 else "")
 
     def dated_before(self, position: int) -> Dated | None:
         """The most recent year-bearing period expression before `position` (rule 4), else

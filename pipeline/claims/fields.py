@@ -144,7 +144,8 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     found = find_subject(s.text, s.start, row, s.clauses, facts.credited, facts.statistics, s.listed(fig),
                          facts.known_names)
     if found is not None and found.segment:
-        return facts.raw_text(*s.doc_span(found.start, found.end)), ""
+        ending = facts.raw_text(*s.doc_span(*found.suffix)) if found.suffix else ""
+        return facts.raw_text(*s.doc_span(found.start, found.end)) + ending, ""
     if found is not None and _means_the_region(s.text[found.start:found.end], facts):
         return facts.main_subject, facts.main_subject_id
     if found is not None and not found.reference:

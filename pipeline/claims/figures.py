@@ -171,6 +171,7 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     sign, _ = direction_of(before)
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
+    before = c["modal_gap"].sub("", before)      # "revenue growth will approach 35%"
     if c["link_tail"].search(before) and not c["growth_noun"].search(before):
         return fig                                    # "rose to 57%": a level reached
     sign = sign or direction_of(before)[0]

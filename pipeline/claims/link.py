@@ -144,8 +144,19 @@ def continues_previous(case: ChangeCase) -> Attach | NewRow | None:
     if _own_subject(case):
         return NewRow()
     if case.state.rows:
-        return NewRow(None, case.state.rows[-1])
-    return NewRow(None, case.state.last_row if _sub_items(case) else None)
+        return NewRow(None, _continued(case.state.rows, case.fig))
+    return NewRow(None, _continued(case.state.last_rows, case.fig) if _sub_items(case) else None)
+
+
+def _continued(rows: list[Row], fig: Figure) -> Row | None:
+    """The claim a metric-less change continues: the last one — but a percent change does not
+    continue a move in points of a growth rate ("CPI up 0.6%, its rise 0.3 points wider; in
+    cities up 0.7%": the cities' CPI), it continues the claim the rate was of."""
+    if fig.measure != "pp":
+        for row in reversed(rows):
+            if not (row.change_pp is not None and row.metric == lexicon.growth_noun_metric()):
+                return row
+    return rows[-1] if rows else None
 
 
 ChangeStrategy = Callable[[ChangeCase], "Attach | NewRow | None"]

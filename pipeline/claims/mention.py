@@ -3,11 +3,14 @@ or a metric-like noun phrase right before it (rules/metrics.yaml fallback); a gr
 told by its noun is measured by that noun."""
 from __future__ import annotations
 
+import regex
+
 from . import lexicon
 from .figures import Figure
 from .lexicon import MetricMention
 from .sentence import Sentence
 
+_DIGIT = regex.compile(r"\d")
 FALLBACK_WINDOW = 64   # characters before a figure where the fallback metric phrase may start
 
 
@@ -44,7 +47,9 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
     """The metric phrase of a figure: in its clause before it, else right after it,
     else a metric-like noun phrase right before it (rules/metrics.yaml fallback)."""
     clause = s.clause(fig.start)
-    before = [m for m in s.metrics if clause <= m.start and m.end <= fig.start]
+    # (a metric may end inside a currency written before the number: "USD 1 to NTD 30.2")
+    before = [m for m in s.metrics if clause <= m.start < fig.start
+              and (m.end <= fig.start or not _DIGIT.search(s.text, fig.start, m.end))]
     if fig.rate_noun and fig.role == "level":
         return _rate_phrase(fig, before, s, clause)
     if fig.measure == "pp":

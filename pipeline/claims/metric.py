@@ -14,14 +14,17 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline import rules
+
 from . import lexicon
 from .figures import Figure
 from .lexicon import MetricMention
 from .mention import metric_mention
+from .metric_ids import is_quoted_rate
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import is_noun_phrase
+from .subjects import is_noun_phrase, names_an_entity
 
 
 def metric_since_last_figure(fig: Figure, s: Sentence, state: PassState) -> MetricMention | None:
@@ -121,6 +124,25 @@ def sentence_topic(case: LevelCase) -> Choice | None:
     return Choice(topic) if topic is not None and topic.end <= case.fig.start else None
 
 
+def price_named_before_a_quote(case: LevelCase) -> Choice | None:
+    """"the share price opened higher, touched 12.04, now at 11.86": a price named earlier in
+    the sentence is the metric of a quote after it that names none; an index, of a level in
+    points after it ("the index opened 117 points lower, fell 338 points to 26,311") (rules/metrics.yaml)."""
+    data, s = rules.load("metrics"), case.s
+    if case.found is not None or not regex.search(data["quote_before"], s.text[case.clause:case.fig.start]):
+        return None
+    index = case.fig.measure != "money"
+    prices = [m for m in s.metrics if m.end <= case.clause and m.metric in data["quoted_prices"]
+              and (m.metric in lexicon.self_named_metrics()) == index]
+    if not prices:
+        return None
+    price = prices[-1]
+    # a price measured in its own clause ("up 3.2% pre-market") or a quote of another name after
+    # it is no such topic; an index stays the topic of its own moves
+    own_figure = not index and any(s.clause(f.start) == s.clause(price.start) for f in s.figures)
+    return None if own_figure or names_an_entity(s.text, price.end, case.fig.start) else Choice(price)
+
+
 def base_continues_previous(case: LevelCase) -> Choice | None:
     """A comparison base ("than last year's 11.6 bn") continues the claim it is compared with."""
     previous = case.state.previous_row()
@@ -157,8 +179,17 @@ def _unit_text(row: Row, s: Sentence) -> str:
 
 def continues_previous_clause(case: LevelCase) -> Choice | None:
     if _continues_previous(case.fig, case.clause, case.s, case.state):
-        return Choice(None, case.state.previous_row())
+        return Choice(None, _continued_amount(case))
     return None
+
+
+def _continued_amount(case: LevelCase) -> Row | None:
+    """The claim before — but an amount converted at an exchange rate ("at 30.6 to the dollar,
+    about NT$979.2 bn") restates the amount before the rate, not the rate."""
+    previous = case.state.previous_row()
+    if previous is None or case.fig.measure != "money" or not is_quoted_rate(previous.metric):
+        return previous
+    return next((row for row in reversed(case.state.rows) if not is_quoted_rate(row.metric)), previous)
 
 
 def listed_metric(case: LevelCase) -> Choice | None:
@@ -189,7 +220,7 @@ LevelStrategy = Callable[[LevelCase], "Choice | None"]
 # a named metric overrides every continuation.
 LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
     share_of_phrase, prior_figure_continues, listed_metric, named_in_text,
-    base_continues_previous, sentence_topic,
+    base_continues_previous, sentence_topic, price_named_before_a_quote,
     ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
     unclaimed_ratio,
 )

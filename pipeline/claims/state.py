@@ -20,6 +20,7 @@ class PassState:
         # the paragraph's subject (tagging every sentence costs a fifth of the run).
         self.unread: list[tuple[str, int]] = []
         self.last_row: Row | None = None    # the document's last claim so far
+        self.last_rows: list[Row] = []      # the claims of the last sentence that had any
         self.start_sentence()
 
     def start_sentence(self) -> None:
@@ -40,5 +41,5 @@ class PassState:
     def finish_sentence(self) -> list[Row]:
         rows = sorted(self.rows, key=lambda r: r.start)
         if rows:
-            self.last_row = rows[-1]
+            self.last_row, self.last_rows = rows[-1], rows
         return rows

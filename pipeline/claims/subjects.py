@@ -21,7 +21,8 @@ from pipeline.text.segment import pos_tokenizer
 
 from .candidates import Candidate, candidates, credited_names, lexicon
 from .entities import entity_id, entity_mentions, entity_type
-from .lexicon import find_metrics, list_separator
+from .enumerations import ListedName, written_list
+from .lexicon import claim_rules, find_metrics, list_separator
 
 __all__ = ["SubjectMention", "candidates", "credited_names", "find_subject", "main_subject", "last_named",
            "cites_a_source", "statistics_area", "named_region", "is_area_word", "names_an_entity", "is_noun_phrase"]
@@ -36,12 +37,14 @@ class SubjectMention(NamedTuple):
     reference: bool      # a back-reference ("the company"), not a name
     entity_id: str
     segment: bool = False  # a business unit: the subject of its own sentence's claims only
+    suffix: tuple[int, int] | None = None   # an ending shared with the last member of a list
 
 def _usable(text: str, c: Candidate, credited: Collection[str], statistics: bool = False) -> bool:
     """Sources and credited names are never subjects; in a statistics release, neither is a
     name only jieba knows (a product measured: integrated-circuit imports are the country's);
-    a place after a locative word is where, not who."""
+    a place after a locative word is where, not who; a name after a comparison word is a base."""
     return (c.kind != "source" and not _credited(text, c, credited)
+            and lexicon()["comparison_base"].search(text, max(0, c.start - 8), c.start) is None
             and not (statistics and c.kind == "name") and (statistics or c.kind != "sector")
             and not (c.kind in ("group", "name", "entity") and text[:c.start].endswith(lexicon()["locative"])
                      and _is_place(c)))
@@ -113,18 +116,35 @@ def find_subject(sentence: str, s0: int, row, clauses: Sequence[int], credited: 
     `listed` as (place, count) in a distributive list takes the matching member of a list of
     as many candidates ("A, B and C's sales were 1, 2 and 3 respectively")."""
     usable = _before(sentence, row, s0, credited, statistics, clauses, known)
+    members = _enumeration(sentence, usable) if usable and listed is not None else []
+    if listed is not None and len(members) != listed[1]:
+        written = _written_members(sentence, row, s0, clauses, listed[1])
+        if written:
+            found = written[listed[0]]
+            return SubjectMention(found.start, found.end, False, "", True, found.suffix)
     if not usable:
         return None
     c = usable[-1]
+    if c.kind == "sector" and len(usable) > 1 and usable[-2].end == c.start and _is_place(usable[-2]):
+        c = usable[-2]                 # "the province's industry above designated size": the province's figure
     named = [n for n in usable if n.kind in ("entity", "name")]
     if c.kind == "reference" and named and _RIGHT_BEFORE.fullmatch(sentence, named[-1].end, c.start):
         c = named[-1]                  # "Moutai (600519.SH): the company's revenue …": the name just written
-    if listed is not None:
-        members = _enumeration(sentence, usable)
-        if len(members) == listed[1]:
-            c = members[listed[0]]
+    if listed is not None and len(members) == listed[1]:
+        c = members[listed[0]]
     return SubjectMention(c.start, c.end, c.kind == "reference", c.entity_id or entity_id(sentence[c.start:c.end]),
                           c.kind == "segment")
+
+
+def _written_members(sentence: str, row, s0: int, clauses: Sequence[int], count: int) -> list[ListedName]:
+    """The names of a list written right before a distributive figure's metric (or its
+    distributive word) in its own clause, when no list of candidates has as many members."""
+    anchor = min(max(row.start - s0, 0), len(sentence) - 1)
+    metric = row.metric_span[0] - s0 if row.metric_span and 0 <= row.metric_span[0] - s0 < anchor else None
+    start = clauses[metric if metric is not None else anchor]
+    word = claim_rules()["distributive"].search(sentence, start, anchor)
+    ends = [p for p in (metric, word.start() if word else None) if p is not None and p > start]
+    return written_list(sentence, start, min(ends), count) if ends else []
 
 
 _BRACKETED = regex.compile(r"[(（][^()（）]{0,20}[)）]")

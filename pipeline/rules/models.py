@@ -31,6 +31,7 @@ class Changes(RuleFile):
     fixed_changes: dict[str, float]
     multiple_of_base: Pattern
     perfective: Word
+    modal_gap: Pattern
     multiple_unit: Word
 
 
@@ -104,6 +105,7 @@ class Subjects(RuleFile):
     headline_lines: Count
     stop_words: Words
     locative_markers: Words
+    comparison_base: Pattern
     topic_words: Words
     self_named_metrics: list[str]
     source_types: Words
@@ -169,6 +171,8 @@ class Metrics(RuleFile):
     after_only: dict[str, str]
     alias_opening: Pattern
     possessive_links: list[str]
+    quoted_prices: list[str]
+    quote_before: Pattern
     term_patterns: dict[str, Pattern]
     verb_before_figure: Words
     verb_gap: Pattern
@@ -178,7 +182,8 @@ class Metrics(RuleFile):
 
     @model_validator(mode="after")
     def _known_ids(self) -> Metrics:
-        unknown = sorted((set(self.after_only.values()) | set(self.term_patterns)) - set(self.metrics))
+        unknown = sorted((set(self.after_only.values()) | set(self.term_patterns) | set(self.quoted_prices))
+                         - set(self.metrics))
         if unknown:
             raise ValueError(f"after_only or term_patterns name metric ids not defined under metrics: {unknown}")
         ids = self.metric_ids
@@ -210,7 +215,8 @@ class Modality(RuleFile):
 
 # -- periods.yaml -------------------------------------------------------------------
 Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span", "day_span",
-                "year_span", "duration", "same_period", "ended", "pub_day", "pub_quarter", "week", "previous"]
+                "year_span", "duration", "same_period", "ended", "pub_day", "pub_quarter", "week", "previous",
+                "reporting"]
 
 
 class PeriodRule(Strict):

@@ -1,0 +1,51 @@
+"""The words subject candidates are found by (rules/subjects.yaml), and the shapes
+candidates and their jieba tokens take."""
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import regex
+
+from pipeline import rules
+from pipeline.text.normalize import normalize_text
+
+from .lexicon import metric_table
+
+WORD = regex.compile(r"[\p{Han}\p{Latin}\d]+")
+Token = tuple[int, int, str, str]      # start, end, word, part-of-speech flag
+NOUNISH = ("n", "nz", "vn", "eng", "j", "nt", "nrt", "ns", "an", "a", "x")
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    entity_id: str
+    kind: str            # entity | group | sector | name | segment | reference | source
+
+@functools.cache
+def lexicon() -> dict:
+    data = rules.load("subjects")
+    norm = lambda words: frozenset(normalize_text(w) for w in words)   # noqa: E731
+    return {"groups": regex.compile(rules.alternation(data["group_words"], key=normalize_text)),
+            "sectors": regex.compile(rules.alternation(data["sector_words"], key=normalize_text)),
+            "release_words": regex.compile(rules.alternation(data["release_words"], key=normalize_text)),
+            "segment_metric_words": regex.compile(rules.alternation(data["segment_metric_words"], key=normalize_text)),
+            "reference_words": regex.compile(rules.alternation(
+                [w for w in data["references"] if len(w) > 1], key=normalize_text)),
+            "suffixes": tuple(normalize_text(w) for w in data["name_suffixes"]),
+            "segments": tuple(normalize_text(w) for w in data["segment_suffixes"]),
+            "references": norm(data["references"]), "flags": frozenset(data["name_flags"]),
+            "stop": norm(data["stop_words"]) | frozenset(metric_table()),
+            "credit": regex.compile(data["credit_pattern"]),
+            "breakdown": norm(data["breakdown_words"]),
+            "joiners": norm(data["list_joiners"]),
+            "topic": tuple(normalize_text(w) for w in data["topic_words"]),
+            "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
+            "comparison_base": regex.compile(data["comparison_base"]),
+            "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
+            "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
+            "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
+            "coded_name": regex.compile(data["coded_name"]), "registered": regex.compile(data["registered_name"]),
+            "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
+            "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
