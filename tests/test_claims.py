@@ -185,6 +185,18 @@ CASES = [
      "台積電預估第四季美元營收介於320億至332億美元；若以新台幣兌美元30.6元的匯率假設換算，約合新台幣9,792億至1.02兆元。",
      {"美元30.6元": dict(kind="ratio", unit=""),
       "新台幣9,792億至1.02兆元": dict(kind="amount", unit="TWD", metric_text="營收")}),
+    ("quote-after-a-market-move", "美團（03690）挫3.1%至102.6港元。", {"102.6港元": dict(metric="closing_price")}),
+    ("result-after-a-yoy-move-is-no-quote", "2026年再按年增長5.4%至2,630億元。", {"2,630億元": dict(metric="")}),
+    ("net-buying-verb", "南向資金全日淨買入112.36億元。", {"112.36億元": dict(metric="net_buying", metric_text="")}),
+    ("count-of-a-sales-verb", "其中海外卖了12.4万辆。", {"12.4万辆": dict(metric="sales_volume")}),
+    ("count-of-firms", "11月单月销售额超百亿元的房企共7家。", {"7家": dict(metric="companies")}),
+    ("non-gaap-profit-is-adjusted",
+     "三季度Non-GAAP归母净利润50.6亿元。", {"50.6亿元": dict(metric="adjusted_net_profit")}),
+    ("underlying-profit-is-adjusted",
+     "集團上半年基礎溢利為12億港元。", {"12億港元": dict(metric="adjusted_net_profit")}),
+    ("underlying-profit-per-share-is-eps", "每股基礎溢利124仙。", {"124仙": dict(metric="eps")}),
+    ("cloud-segment-revenue",
+     "雲智能集團本季收入428.7億元，同比增長36%。", {"428.7億元": dict(metric="cloud_revenue")}),
 ]
 
 NOT_CLAIMS = [

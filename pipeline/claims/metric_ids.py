@@ -30,7 +30,11 @@ def _rules() -> dict:
             "flow_ids": dict(data["flow_ids"]),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
             "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
-            "share_marker": regex.compile(data["share_marker"]), "rates": frozenset(data["rates_quoted_in_money"])}
+            "share_marker": regex.compile(data["share_marker"]), "rates": frozenset(data["rates_quoted_in_money"]),
+            "quote_after_move": regex.compile(data["quote_after_move"]), "quote_id": data["quote_id"],
+            "unit_ids": {normalize_text(k): v for k, v in data["unit_ids"].items()},
+            "adjusted_before": regex.compile(data["adjusted_before"]), "adjusted_ids": dict(data["adjusted_ids"]),
+            "segment_revenue_ids": {normalize_text(k): v for k, v in data["segment_revenue_ids"].items()}}
 
 
 def is_quoted_rate(metric: str) -> bool:
@@ -46,6 +50,36 @@ def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
     return r["verbs"][match.group()]
 
 
+def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:
+    """A level with no metric phrase: what its verb names (a count of what a money verb names:
+    sold 124,000 cars → sales volume), a quote reached after a move, or a count of firms."""
+    r = _rules()
+    verb_id = _verb_id(row, fig, s)
+    if verb_id:
+        return str(r["count_ids"].get(verb_id, verb_id)) if row.kind == "count" else verb_id
+    if row.kind == "amount" and r["quote_after_move"].search(s.text, s.clause(fig.start), fig.start):
+        return str(r["quote_id"])
+    return str(r["unit_ids"].get(_unit_written(row, s), "")) if row.kind == "count" else ""
+
+
+def _unit_written(row: Row, s: Sentence) -> str:
+    return s.text[row.unit_spans[-1][0] - s.start:row.unit_spans[-1][1] - s.start] if row.unit_spans else ""
+
+
+def _qualified_id(row: Row, fig: Figure, s: Sentence) -> str:
+    """A profit told as adjusted ("non-GAAP net profit", "underlying profit"), or revenue of a
+    segment whose name says what it sells ("the cloud intelligence group's revenue")."""
+    r = _rules()
+    adjusted = r["adjusted_ids"].get(row.metric)
+    if adjusted and row.metric_span \
+            and r["adjusted_before"].search(s.text, s.clause(fig.start), max(0, row.metric_span[0] - s.start)):
+        return str(adjusted)
+    if row.metric == "revenue":
+        subject = normalize_text(row.subject)
+        return next((str(v) for k, v in r["segment_revenue_ids"].items() if k in subject), "")
+    return ""
+
+
 def _share_in_metric(row: Row, s: Sentence) -> bool:
     """A share word inside the metric phrase itself ("revenue share")."""
     if not row.metric_span:
@@ -58,7 +92,7 @@ def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
     """The metric id `row` gets, given the id of its metric phrase (row.metric)."""
     r = _rules()
     if not row.metric:
-        return _verb_id(row, fig, s) if fig.role == "level" else ""
+        return _unnamed_level_id(row, fig, s) if fig.role == "level" else ""
     if row.kind == "ratio" and row.unit == "%" and metric_kind(row.metric) in ("money", "count"):
         written = r["share_marker"].search(s.text, s.clause(fig.start), fig.start)
         return str(r["share"]) if written or _share_in_metric(row, s) else ""
@@ -70,10 +104,13 @@ def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
         return verb_id                    # "the share price closed at 8.02": the closing price
     if fig.flow and row.metric in r["flow_ids"]:
         return str(r["flow_ids"][row.metric])
+    unit = _unit_written(row, s)
+    if row.kind == "count" and unit in r["unit_ids"] and metric_kind(row.metric) == "money":
+        return str(r["unit_ids"][unit])     # "developers with sales above 10 bn: 7 (firms)"
     if row.kind == "count" and row.metric in r["count_ids"]:
         return str(r["count_ids"][row.metric])
     per_share = r["per_share_ids"].get(row.metric)
     if per_share and (r["per_share"].search(s.text, s.clause(fig.start), fig.start)
                       or any(r["per_share_units"].search(s.text, a, b) for a, b in fig.unit_spans)):
         return str(per_share)
-    return row.metric
+    return _qualified_id(row, fig, s) or row.metric

@@ -161,6 +161,12 @@ class MetricIds(Strict):
     verbs: dict[str, str]
     verb_gap: str
     money_only: Words
+    quote_after_move: Pattern
+    quote_id: Word
+    unit_ids: dict[str, str]
+    adjusted_before: Pattern
+    adjusted_ids: dict[str, str]
+    segment_revenue_ids: dict[str, str]
     share_marker: Pattern
     rates_quoted_in_money: Words
 
@@ -187,7 +193,9 @@ class Metrics(RuleFile):
         if unknown:
             raise ValueError(f"after_only or term_patterns name metric ids not defined under metrics: {unknown}")
         ids = self.metric_ids
-        named = {ids.share_of_total, *ids.per_share, *ids.per_share.values(), *ids.verbs.values()}
+        named = {ids.share_of_total, *ids.per_share, *ids.per_share.values(), *ids.verbs.values(), ids.quote_id,
+                 *ids.unit_ids.values(), *ids.adjusted_ids, *ids.adjusted_ids.values(),
+                 *ids.segment_revenue_ids.values()}
         undefined = sorted(named - set(self.metrics))
         if undefined:
             raise ValueError(f"metric_ids names ids not defined under metrics: {undefined}")
