@@ -197,6 +197,16 @@ CASES = [
     ("underlying-profit-per-share-is-eps", "每股基礎溢利124仙。", {"124仙": dict(metric="eps")}),
     ("cloud-segment-revenue",
      "雲智能集團本季收入428.7億元，同比增長36%。", {"428.7億元": dict(metric="cloud_revenue")}),
+    ("restated-metric-keeps-the-change", "三季度归母净亏损3.8亿元，亏损环比收窄0.97亿元。",
+     {"3.8亿元": dict(change_abs=-97000000, change_basis="qoq")}),
+    ("sub-item-names-continue-the-metric",
+     "中国平安前10月原保险保费收入8,612.9亿元。其中，平安人寿4,731.6亿元，同比增长8.4%。",
+     {"4,731.6亿元": dict(metric_text="原保险保费收入", subject="平安人寿")}),
+    ("bracketed-base-period-is-a-base",
+     "2027财年第二季度，经营亏损约228亿元，较上个季度（2027财年第一季度）的361亿元收窄37%。",
+     {"228亿元": dict(change_pct=-37, period="FY2027-Q2")}),
+    ("negative-range-lower-end-first", "预计2025年归母净利润为-52亿元至-58亿元。",
+     {"-52亿元至-58亿元": dict(value=-5800000000, value_max=-5200000000)}),
 ]
 
 NOT_CLAIMS = [

@@ -159,7 +159,7 @@ def changes() -> dict:
         "up_tail": regex.compile(f"{_alt(data['up_verbs'])}$"),
         "down_tail": regex.compile(f"{_alt(data['down_verbs'])}$"),
         "link_tail": regex.compile(f"{links}$"),
-        "link_head": regex.compile(f"^\\s*(?:{links}|[,，]\\s*{_alt(data['level_links_after_comma'])})"),
+        "link_head": regex.compile(f"^\\s*(?:{links}|[,，]\\s*{data['level_links_after_comma']})"),
         "up_after": regex.compile(data["change_after_up"]),
         "down_after": regex.compile(data["change_after_down"]),
         "basis": [(name, regex.compile(f"{data['basis_guard']}(?:{_alt(words)})"))

@@ -20,7 +20,7 @@ from .metric import Choice, metric_since_last_figure
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import names_an_entity
+from .subjects import candidates, names_an_entity
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,22 @@ class ChangeCase:
         row, level_fig = self.state.level
         level_clause = self.s.clause(level_fig.start)
         same = level_clause == self.clause and (self.found is None or self.found.start < level_fig.start)
-        own_metric = self.found is not None and not _restates_share(self.found, row) and not self._base_metric()
+        own_metric = self.found is not None and not _restates_share(self.found, row) and not self._base_metric() \
+            and not self._restates_level(row)
         following = level_clause != self.clause and not own_metric and not _own_period(self)
         return same, following
+
+    def _restates_level(self, row: Row) -> bool:
+        """The clause names the level's own metric again, shorter ("net loss 380 m, the loss
+        narrowed 97 m"): the change is still the level's."""
+        assert self.found is not None
+        named = self.s.text[self.found.start:self.found.end]
+        level = self.s.text[row.metric_span[0] - self.s.start:row.metric_span[1] - self.s.start] \
+            if row.metric_span and row.metric_span[0] >= self.s.start else ""
+        next_clause = self.s.clause(max(self.clause - 1, 0)) == self.s.clause(self.state.level[1].start) \
+            if self.state.level else False
+        return next_clause and bool(level) and named != level and named in level \
+            and self.found.metric in (row.metric, "")
 
     def _base_metric(self) -> bool:
         """The clause's metric is the base compared with ("than the offer price, up 36%")."""
@@ -93,7 +106,15 @@ def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
         return None
     row, _ = case.state.level
     same, following = case.level_clauses()
-    return Attach(row) if not row.has_change and (same or following) else None
+    # a later clause opening with another entity ("…; shipping fell, Evergreen down 2.35%") is not the level's change
+    return Attach(row) if not row.has_change and (same or (following and not _opens_with_name(case))) else None
+
+
+def _opens_with_name(case: ChangeCase) -> bool:
+    """The change's clause opens with a name of the entity table (another company's move)."""
+    text = case.s.text
+    start = len(text) - len(text[case.clause:].lstrip())
+    return any(c.start == start and c.kind == "entity" for c in candidates(text))
 
 
 def rate_of_absolute_change(case: ChangeCase) -> Attach | NewRow | None:

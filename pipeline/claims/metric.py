@@ -57,7 +57,11 @@ def _continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState)
     match = lexicon.claim_rules()["continuation"].match(lexicon.mask_method_phrases("".join(gap)))
     if match is None:
         return False
-    if not state.rows:                            # across sentences: only a period and a link verb
+    if not state.rows:           # across sentences: only a period and a link verb — or a sub-item's name
+        # ("of which, Ping An Life 473.2 bn": the premiums of the sentence before)
+        if lexicon.claim_rules()["sub_item_opening"].match(s.text) is not None and match.group("item").strip():
+            item = match.group("item").strip()
+            return names_an_entity(item, 0, len(item))
         return not match.group("item").strip() and bool(match.group("link"))
     return is_noun_phrase(match.group("item"), lexicon.claim_rules()["item_flags"])
 

@@ -75,7 +75,7 @@ def _before(sentence: str, row, s0: int, credited: Collection[str], statistics: 
             clauses: Sequence[int], known: Sequence[str] = ()) -> list[Candidate]:
     """The usable candidates before `row`'s metric (or anchor); group words, sectors, segments and
     named entities may open the metric phrase itself ("property developers' funds", an index's level)."""
-    metric = row.metric_span if row.metric_span and row.metric_span[0] < row.start else None
+    metric = row.metric_span if row.metric_span and s0 <= row.metric_span[0] < row.start else None
     limit = max(0, min((metric[0] if metric else row.start) - s0, len(sentence)))
     inner = metric[1] - s0 if metric else limit
     opening = ("group", "sector", "segment", "entity")

@@ -47,6 +47,8 @@ def _range(norm: str, a: Draft, b: Draft, g: Grammar) -> Draft | None:
         lo = lo * b.factor
     elif (a.kind, a.unit, a.form) != (b.kind, b.unit, b.form):
         return None
+    if lo < 0 and hi < lo:
+        lo, hi = hi, lo                       # "a loss of 5.2 to 5.8 bn" written -52 to -58: lower end first
     if not lo < hi or (a.suffixed and b.suffixed and lo > 0 and hi / lo > g.max_range_ratio):
         return None                       # "down 1.93 bn to 304.2 bn" is a change and a level, not a range
     return Draft(a.start, end, b.kind, lo, unit, b.form, "numerals.range", b.unit_spans + per_unit,

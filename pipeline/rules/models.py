@@ -25,7 +25,7 @@ class Changes(RuleFile):
     rate_level_nouns: Words
     growth_noun_metric: Word
     level_links: Words
-    level_links_after_comma: Words
+    level_links_after_comma: Pattern
     basis_guard: Pattern
     flow_before: Pattern
     fixed_changes: dict[str, float]
