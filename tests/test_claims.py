@@ -207,6 +207,12 @@ CASES = [
      {"228亿元": dict(change_pct=-37, period="FY2027-Q2")}),
     ("negative-range-lower-end-first", "预计2025年归母净利润为-52亿元至-58亿元。",
      {"-52亿元至-58亿元": dict(value=-5800000000, value_max=-5200000000)}),
+    ("sub-items-in-the-sentence-continue-its-metric",
+     "蔚來公司11月交付量36,275輛，其中蔚來品牌17143輛，樂道品牌12,000輛。",
+     {"17143輛": dict(metric_text="月交付量", subject="蔚來"), "12,000輛": dict(metric_text="月交付量")}),
+    ("sub-item-changes-keep-their-own-names",
+     "国家统计局：一线城市新建商品住宅销售价格同比上涨0.3%，其中，上海上涨5.1%。",
+     {"5.1%": dict(metric_text="新建商品住宅销售价格", subject="上海")}),
 ]
 
 NOT_CLAIMS = [

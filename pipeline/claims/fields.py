@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from dataclasses import replace
 
 from . import lexicon
 from .document import DocFacts
@@ -141,7 +142,9 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     if named is not None:
         written = facts.raw_text(*named)
         return written, entity_id(written)
-    found = find_subject(s.text, s.start, row, s.clauses, facts.credited, facts.statistics, s.listed(fig),
+    # a sub-item ("of which, the NIO brand 17,143") is named before its figure, not before the metric it continues
+    asked = replace(row, metric_span=None) if s.in_sub_items(fig.start) and not _in_own_clause(row, fig, s) else row
+    found = find_subject(s.text, s.start, asked, s.clauses, facts.credited, facts.statistics, s.listed(fig),
                          facts.known_names)
     if found is not None and found.segment:
         ending = facts.raw_text(*s.doc_span(*found.suffix)) if found.suffix else ""
@@ -155,6 +158,11 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     if state.last_subject:
         return state.last_subject, state.last_subject_id
     return facts.main_subject, facts.main_subject_id
+
+
+def _in_own_clause(row: Row, fig: Figure, s: Sentence) -> bool:
+    start = (row.metric_span or (-1, -1))[0] - s.start
+    return 0 <= start < len(s.text) and s.clause(start) == s.clause(fig.start)
 
 
 def _means_the_region(word: str, facts: DocFacts) -> bool:
@@ -193,6 +201,8 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     if continued is not None and fig.role == "change" and _continues(continued, fig, s):
         row.take_period(continued)
         row.subject, row.subject_id = continued.subject, continued.subject_id
+        if s.in_sub_items(fig.start):             # "of which, Shanghai up 5.1%": the sub-item's own name
+            row.subject, row.subject_id = _subject(row, fig, s, facts, state)
     else:
         # the figure a "same period last year" base or a prior-figure bracket is compared with:
         # the sentence's main level (not a base written after it), else the claim before

@@ -133,7 +133,7 @@ def _sub_items(case: ChangeCase) -> bool:
     """The sentence, or the change's clause, lists sub-items of the claim before it ("of
     which, cities up 0.3%")."""
     opening = lexicon.claim_rules()["sub_item_opening"]
-    return opening.match(case.s.text) is not None or opening.match(case.s.text, case.clause) is not None
+    return opening.match(case.s.text) is not None or case.s.in_sub_items(case.fig.start)
 
 
 def _own_subject(case: ChangeCase) -> bool:

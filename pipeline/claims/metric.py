@@ -63,7 +63,8 @@ def _continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState)
             item = match.group("item").strip()
             return names_an_entity(item, 0, len(item))
         return not match.group("item").strip() and bool(match.group("link"))
-    return is_noun_phrase(match.group("item"), lexicon.claim_rules()["item_flags"])
+    # a sub-item ("of which, own-brand cars 213,377") is named by any short item
+    return s.in_sub_items(fig.start) or is_noun_phrase(match.group("item"), lexicon.claim_rules()["item_flags"])
 
 
 @dataclass(frozen=True)

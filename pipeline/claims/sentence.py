@@ -10,6 +10,8 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from pipeline.periods import PeriodMention
 from pipeline.quantities import Quantity
 from pipeline.text.segment import clause_starts
@@ -20,6 +22,8 @@ from .figure_list import read_figures
 from .figures import Figure
 from .lexicon import MetricMention
 from .lists import change_runs, distribute
+
+_SEMICOLON = regex.compile("[;；]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,17 @@ class Sentence:
         """Whether the figure stands in a bracket that gives a prior figure ("(2024: 36.02 tn)")."""
         return any(p.prior_figure and p.end <= fig.start and not any(ch in self.text[p.end:fig.start] for ch in ")）")
                    for p in self.periods)
+
+    def in_sub_items(self, position: int) -> bool:
+        """Whether `position` stands among the sub-items a clause opening with "of which" (rules/
+        claim_filters.yaml sub_item_opening) lists, up to the next semicolon: "…, of which
+        Shanghai up 5.1%, Beijing down 2.0%"."""
+        return any(position >= at and not _SEMICOLON.search(self.text, at, position) for at in self._sub_item_starts)
+
+    @functools.cached_property
+    def _sub_item_starts(self) -> tuple[int, ...]:
+        opening = lexicon.claim_rules()["sub_item_opening"]
+        return tuple(at for at in sorted(set(self.clauses)) if at < len(self.text) and opening.match(self.text, at))
 
     def run_index(self, fig: Figure) -> int | None:
         """The figure's place in its distributive run, if it is in one."""
