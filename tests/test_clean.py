@@ -38,7 +38,9 @@ def test_header_styles_are_stripped(header):
     "宁波银行(002142)：营收增速领跑，拨备覆盖率回升至380%  2025-10-28\n免责声明：仅供参考，不构成投资建议。",
     "相關新聞：\n•中國太平上半年淨利潤增長逾兩成（08-26）\n免責聲明：本網站內容僅供參考。\n"
     "客戶服務熱線：(852) 3158 2716　電郵：cs@hkfin-news.hk",
-], ids=["donews", "editor-disclaimer", "reporter-related", "stats-bureau", "weibo", "related-reports", "hk-hotline"])
+    "相关阅读：\n特斯拉中国11月批发量6.2万辆，Model Y贡献几何？\n问界M8上市百日订单破10万\n👍 赞 1.2万  💬 评论 386",
+], ids=["donews", "editor-disclaimer", "reporter-related", "stats-bureau", "weibo", "related-reports", "hk-hotline",
+        "question-headline"])
 def test_footer_styles_are_stripped(footer):
     result, body = _cleaned(BODY + "\n" + footer + "\n")
     assert body.rstrip().endswith("原因。")

@@ -52,7 +52,8 @@ def check_period(example, positive):
         return
     published = tuple(example["published"]) if "published" in example else None
     context = (YearContext(example["year"], example.get("fiscal", False), example.get("last", ""), published,
-                           reporting=example.get("reporting", "")) if "year" in example else None)
+                           reporting=example.get("reporting", ""), report=example.get("report", ""))
+               if "year" in example else None)
     got = [(text[m.start:m.end], resolve(m, context)) for m in mentions]
     assert got == [(example["expect"]["text"], example["expect"]["period"])]
 

@@ -37,10 +37,12 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
     weeks: list[DeclaredWeek | None] = []
     last_year: PeriodMention | None = None
     week: DeclaredWeek | None = None
-    reporting = ""
+    reporting = report = ""
     for mention in mentions:
         if mention.shape == "reporting":
             out.append(reporting)              # "during the period": the period last reported
+        elif mention.shape == "report":
+            out.append(report)                 # "the reporting period": the first period reported
         elif mention.first_year is not None:
             out.append(resolve(mention, _context(None, published, week) if mention.get("wk") else None))
         elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_quarter"):
@@ -57,7 +59,7 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         if mention.year is not None and mention.serves_context:
             last_year = mention
         if mention.shape in _REPORTING_SHAPES and out[-1] and mention.serves_context:
-            reporting = out[-1]
+            reporting, report = out[-1], report or out[-1]
     return out, weeks
 
 
@@ -66,11 +68,11 @@ _REPORTING_SHAPES = frozenset(("ended", "year", "half", "quarter", "quarter_span
 
 
 def _context(mention: PeriodMention | None, published: Date | None,
-             week: DeclaredWeek | None = None, reporting: str = "") -> YearContext | None:
+             week: DeclaredWeek | None = None, reporting: tuple[str, str] = ("", "")) -> YearContext | None:
     if mention is not None and mention.year is not None:
-        return YearContext(mention.year, mention.fiscal, resolve(mention, None), published, week, reporting)
+        return YearContext(mention.year, mention.fiscal, resolve(mention, None), published, week, *reporting)
     if published is not None:                  # rule 5: the publication year
-        return YearContext(published[0], False, "", published, week, reporting)
+        return YearContext(published[0], False, "", published, week, *reporting)
     return None
 
 
@@ -143,9 +145,14 @@ class DocFacts:
         at = self._before(position, self._year_at)
         week_at = self._before(position, self._week_at)
         reporting_at = self._before(position, self._reporting_at)
+        reported = (self._resolved[reporting_at], self._first_reported) if reporting_at >= 0 else ("", "")
         return _context(self.periods[at] if at >= 0 else None, self.published,
-                        self._weeks[week_at] if week_at >= 0 else self._first_week,
-                        self._resolved[reporting_at] if reporting_at >= 0 else "")
+                        self._weeks[week_at] if week_at >= 0 else self._first_week, reported)
+
+    @functools.cached_property
+    def _first_reported(self) -> str:
+        """The first reporting period the article names: what "the reporting period" of a report covers."""
+        return next((self._resolved[i] for i in sorted(set(self._reporting_at)) if i >= 0), "")
 
     def dated_before(self, position: int) -> Dated | None:
         """The most recent year-bearing period expression before `position` (rule 4), else

@@ -51,7 +51,14 @@ class PeriodMention:
 
     @property
     def fiscal(self) -> bool:
-        return self.get("fy") is not None
+        """A fiscal year written as such ("FY25"), or a year ended on another day than
+        31 December ("the year ended 30 June 2026"): phrases that borrow its year are fiscal too."""
+        return self.get("fy") is not None or (self.shape == "ended" and _ends_a_fiscal_year(self))
+
+
+def _ends_a_fiscal_year(m: PeriodMention) -> bool:
+    months = rules.load("periods")["ended_spans"].get(m.get("span") or "")
+    return months == 12 and small_int(m.get("m") or "") not in (None, 12)
 
 
 def _year_value(raw: str | None, two_digits: bool) -> int | None:

@@ -29,7 +29,8 @@ class YearContext:
     last_period: str = ""
     published: tuple[int, int, int] | None = None   # the publication date, for days relative to it
     week: DeclaredWeek | None = None                # the week the article last declared by its days
-    reporting: str = ""                             # the last reporting period named ("during the period")
+    reporting: str = ""                             # the period last reported ("during the period")
+    report: str = ""                                # the first period reported ("the reporting period")
 
 
 def _base_year(mention: PeriodMention, context: YearContext | None) -> tuple[int, bool] | None:
@@ -169,11 +170,16 @@ def _reporting(m: PeriodMention, year: int, prefix: str, context: YearContext | 
     return context.reporting if context is not None else ""
 
 
+def _report(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    return context.report if context is not None else ""
+
+
 # One normalizer per shape of rules/periods.yaml.
 _SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
            "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
            "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "pub_day": _pub_day,
-           "pub_quarter": _pub_quarter, "week": _week, "reporting": _reporting}
+           "pub_quarter": _pub_quarter, "week": _week, "reporting": _reporting,
+           "report": _report}
 
 
 def resolve(mention: PeriodMention, context: YearContext | None) -> str:

@@ -224,7 +224,7 @@ class Modality(RuleFile):
 # -- periods.yaml -------------------------------------------------------------------
 Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span", "day_span",
                 "year_span", "duration", "same_period", "ended", "pub_day", "pub_quarter", "week", "previous",
-                "reporting"]
+                "reporting", "report"]
 
 
 class PeriodRule(Strict):
