@@ -20,7 +20,7 @@ from pipeline.text.segment import pos_tokenizer, tokenizer
 from .entities import entity_id, entity_mentions, entity_type
 from .enumerations import breakdown_members, list_members
 from .lexicon import find_metrics, metric_parent
-from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon
+from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon, tagged_tokens
 
 
 def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
@@ -70,13 +70,6 @@ def _opens_name(tokens: list[Token], at: int) -> bool:
             and word not in lexicon()["stop"] and lexicon()["reference_words"].fullmatch(word) is None
             and _HAN.match(word) is not None)
 
-
-def _tokens(text: str) -> list[Token]:
-    tokens, position = [], 0
-    for token in pos_tokenizer().cut(text):
-        tokens.append((position, position + len(token.word), token.word, token.flag))
-        position += len(token.word)
-    return tokens
 
 
 def _named(tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -148,7 +141,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if not any(s < c.end and c.start < e for s, e in taken):
             found.append(c)
             taken.append((c.start, c.end))
-    tokens = _tokens(text)
+    tokens = tagged_tokens(text)
     for members, span in breakdown_members(tokens):
         if not any(s < span[1] and span[0] < e for s, e in taken):
             found += members

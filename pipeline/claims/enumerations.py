@@ -11,9 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from pipeline.text.segment import pos_tokenizer
-
-from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon
+from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon, tagged_tokens
 
 __all__ = ["ListedName", "breakdown_members", "list_members", "written_list"]
 
@@ -77,7 +75,7 @@ def written_list(text: str, start: int, end: int, count: int) -> list[ListedName
     ("G7 and X9 delivered … respectively", "large, medium and small firms' PMI were …"), each
     a run of name-like words; members shorter than the last share its ending ("second- and
     third-tier cities"). Empty when the text is no such list."""
-    tokens = [t for t in _tokens(text[start:end]) if t[2].strip()]
+    tokens = [t for t in tagged_tokens(text[start:end]) if t[2].strip()]
     while tokens and tokens[-1][3].startswith(_CLOSING_FLAGS):
         tokens.pop()                   # a particle or adverb before the figures ("'s", "each")
     members: list[list[Token]] = [[]]
@@ -118,10 +116,3 @@ def _shared_ending(spans: list[tuple[int, int]]) -> list[ListedName]:
         return [*(ListedName(s, e, suffix) for s, e in first), ListedName(last_start, last_end, None)]
     return [ListedName(s, e, None) for s, e in spans]
 
-
-def _tokens(text: str) -> list[Token]:
-    tokens, position = [], 0
-    for token in pos_tokenizer().cut(text):
-        tokens.append((position, position + len(token.word), token.word, token.flag))
-        position += len(token.word)
-    return tokens

@@ -9,6 +9,7 @@ import regex
 
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
+from pipeline.text.segment import pos_tokenizer
 
 from .lexicon import metric_table
 
@@ -49,3 +50,12 @@ def lexicon() -> dict:
             "coded_name": regex.compile(data["coded_name"]), "registered": regex.compile(data["registered_name"]),
             "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
             "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
+
+
+def tagged_tokens(text: str) -> list[Token]:
+    """jieba's words of `text` with their part-of-speech tags and offsets."""
+    tokens, position = [], 0
+    for token in pos_tokenizer().cut(text):
+        tokens.append((position, position + len(token.word), token.word, token.flag))
+        position += len(token.word)
+    return tokens
