@@ -200,9 +200,9 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         row.metric, row.metric_span = continued.metric, continued.metric_span
     if continued is not None and fig.role == "change" and _continues(continued, fig, s):
         row.take_period(continued)
-        row.subject, row.subject_id = continued.subject, continued.subject_id
-        if s.in_sub_items(fig.start):             # "of which, Shanghai up 5.1%": the sub-item's own name
-            row.subject, row.subject_id = _subject(row, fig, s, facts, state)
+        # "of which, Shanghai up 5.1%": a sub-item's own name, else the subject of the claim continued
+        row.subject, row.subject_id = _subject(row, fig, s, facts, state) if s.in_sub_items(fig.start) \
+            else (continued.subject, continued.subject_id)
     else:
         # the figure a "same period last year" base or a prior-figure bracket is compared with:
         # the sentence's main level (not a base written after it), else the claim before

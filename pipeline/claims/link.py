@@ -50,21 +50,20 @@ class ChangeCase:
         level_clause = self.s.clause(level_fig.start)
         same = level_clause == self.clause and (self.found is None or self.found.start < level_fig.start)
         own_metric = self.found is not None and not _restates_share(self.found, row) and not self._base_metric() \
-            and not self._restates_level(row)
+            and not self._restates_level(row, level_clause)
         following = level_clause != self.clause and not own_metric and not _own_period(self)
         return same, following
 
-    def _restates_level(self, row: Row) -> bool:
-        """The clause names the level's own metric again, shorter ("net loss 380 m, the loss
-        narrowed 97 m"): the change is still the level's."""
+    def _restates_level(self, row: Row, level_clause: int) -> bool:
+        """The clause right after the level's names its metric again, shorter ("net loss 380 m,
+        the loss narrowed 97 m"): the change is still the level's."""
         assert self.found is not None
+        if not row.metric_span or row.metric_span[0] < self.s.start \
+                or self.s.clause(max(self.clause - 1, 0)) != level_clause:
+            return False
         named = self.s.text[self.found.start:self.found.end]
-        level = self.s.text[row.metric_span[0] - self.s.start:row.metric_span[1] - self.s.start] \
-            if row.metric_span and row.metric_span[0] >= self.s.start else ""
-        next_clause = self.s.clause(max(self.clause - 1, 0)) == self.s.clause(self.state.level[1].start) \
-            if self.state.level else False
-        return next_clause and bool(level) and named != level and named in level \
-            and self.found.metric in (row.metric, "")
+        level = self.s.text[row.metric_span[0] - self.s.start:row.metric_span[1] - self.s.start]
+        return named != level and named in level and self.found.metric in (row.metric, "")
 
     def _base_metric(self) -> bool:
         """The clause's metric is the base compared with ("than the offer price, up 36%")."""

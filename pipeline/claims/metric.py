@@ -9,6 +9,7 @@ tests/test_metric_strategies.py show each one at work.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,12 +58,12 @@ def _continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState)
     match = lexicon.claim_rules()["continuation"].match(lexicon.mask_method_phrases("".join(gap)))
     if match is None:
         return False
+    item = match.group("item").strip()
     if not state.rows:           # across sentences: only a period and a link verb — or a sub-item's name
         # ("of which, Ping An Life 473.2 bn": the premiums of the sentence before)
-        if lexicon.claim_rules()["sub_item_opening"].match(s.text) is not None and match.group("item").strip():
-            item = match.group("item").strip()
+        if item and lexicon.claim_rules()["sub_item_opening"].match(s.text) is not None:
             return names_an_entity(item, 0, len(item))
-        return not match.group("item").strip() and bool(match.group("link"))
+        return not item and bool(match.group("link"))
     # a sub-item ("of which, own-brand cars 213,377") is named by any short item
     return s.in_sub_items(fig.start) or is_noun_phrase(match.group("item"), lexicon.claim_rules()["item_flags"])
 
@@ -133,11 +134,12 @@ def price_named_before_a_quote(case: LevelCase) -> Choice | None:
     """"the share price opened higher, touched 12.04, now at 11.86": a price named earlier in
     the sentence is the metric of a quote after it that names none; an index, of a level in
     points after it ("the index opened 117 points lower, fell 338 points to 26,311") (rules/metrics.yaml)."""
-    data, s = rules.load("metrics"), case.s
-    if case.found is not None or not regex.search(data["quote_before"], s.text[case.clause:case.fig.start]):
+    quote_before, quoted = _quote_rules()
+    s = case.s
+    if case.found is not None or not quote_before.search(s.text, case.clause, case.fig.start):
         return None
     index = case.fig.measure != "money"
-    prices = [m for m in s.metrics if m.end <= case.clause and m.metric in data["quoted_prices"]
+    prices = [m for m in s.metrics if m.end <= case.clause and m.metric in quoted
               and (m.metric in lexicon.self_named_metrics()) == index]
     if not prices:
         return None
@@ -146,6 +148,12 @@ def price_named_before_a_quote(case: LevelCase) -> Choice | None:
     # it is no such topic; an index stays the topic of its own moves
     own_figure = not index and any(s.clause(f.start) == s.clause(price.start) for f in s.figures)
     return None if own_figure or names_an_entity(s.text, price.end, case.fig.start) else Choice(price)
+
+
+@functools.cache
+def _quote_rules() -> tuple[regex.Pattern, frozenset[str]]:
+    data = rules.load("metrics")
+    return regex.compile(data["quote_before"]), frozenset(data["quoted_prices"])
 
 
 def base_continues_previous(case: LevelCase) -> Choice | None:
