@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
-from pipeline.claims.entities import entity_id, entity_mentions
+from pipeline.claims.entities import entity_id, entity_mentions, entity_type
 from pipeline.claims.lexicon import windows
 from pipeline.claims.subjects import (
     cites_a_source,
@@ -105,14 +105,16 @@ def _main_subject(article: Article, credited: frozenset[str], names: dict[str, s
     cleaned, text = article.cleaned, article.normalized
     lead = (cleaned.body_start, min(cleaned.body_end, cleaned.body_start + windows()["main_subject_chars"]))
     spans = [span for span in (cleaned.title_span, lead) if span is not None]
-    if _is_release(article):
-        area = _release_area(article)
-        if area is not None:
-            return article.raw(*area)[2], entity_id(text[area[0]:area[1]])
+    release = _is_release(article)
+    area = _release_area(article) if release else None
+    if area is not None:
+        return article.raw(*area)[2], entity_id(text[area[0]:area[1]])
     for s, e in spans:
         found = main_subject(text[s:e], credited)
         if found is not None:
             ident = entity_id(text[s + found[0]:s + found[1]])
+            if release and (s, e) == lead and entity_type(ident) == "region":
+                continue       # a place the lead of a release names is one of its breakdowns (orders from Europe)
             return names.get(ident) or article.raw(s + found[0], s + found[1])[2], ident
     return "", ""
 

@@ -146,8 +146,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if not any(s < span[1] and span[0] < e for s, e in taken):
             found += members
             taken.append(span)
+    starts = {s for s, _e, _w, _f in tokens}
     for m in lexicon()["groups"].finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        # a group word inside a longer word is no group ("industry" in "the banking industry's institutions")
+        if m.start() in starts and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), entity_id(m.group()), "group"))
             taken.append(m.span())
     found += _coded_names(text, tokens, taken)
@@ -169,7 +171,9 @@ def _coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -
         start = m.start()
         while at >= 0 and _name_part(tokens[at], last=start == m.start()) and m.start() - tokens[at][0] <= 10:
             start, at = tokens[at][0], at - 1
-        if m.start() - start >= 2:
+        label = lexicon()["stock_label"].match(text, start, m.start())
+        start = label.end() if label else start
+        if m.start() - start >= 2 and text[start:m.start()] not in lexicon()["suffixes"]:
             out.append(Candidate(start, m.start(), "", "name"))
     return out
 
@@ -177,11 +181,13 @@ def _coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -
 def _name_part(token: Token, last: bool) -> bool:
     """A word that may be part of a name before a stock code: any Han word but a time word, a
     preposition, conjunction, adverb, pronoun, numeral, particle or locative — and a verb of two
-    characters or more only as the name's last word ("galaxy entertainment"; "announced" before it is no part)."""
+    characters or more only as the name's last word ("galaxy entertainment"; "announced" before it is no part).
+    A name suffix that is no name on its own ("technology") may end one ("blueprint medical technology")."""
     _s, _e, word, flag = token
     return (_HAN.fullmatch(word) is not None and not flag.startswith(_NOT_NAME_FLAGS)
             and (last or not flag.startswith("v") or len(word) == 1)
-            and word not in lexicon()["stop"] and word not in lexicon()["references"])
+            and (word not in lexicon()["stop"] or (last and word in lexicon()["suffixes"]))
+            and word not in lexicon()["references"])
 
 
 _NOT_NAME_FLAGS = ("t", "p", "c", "d", "r", "m", "u", "f", "q")

@@ -54,13 +54,15 @@ def _between() -> regex.Pattern:
 
 def list_members(text: str, found: Sequence[Candidate]) -> list[Candidate]:
     """A word written between two names of a list, joined to each by a list joiner, is a name
-    too (a brand the entity table lacks, or one jieba reads as a common noun)."""
+    too (a brand the entity table lacks, or one jieba reads as a common noun) — as sure a name
+    as its neighbours when both are entities of the table."""
     names = sorted(c for c in found if c.kind in ("entity", "name"))
     out = []
     for left, right in itertools.pairwise(names):
         match = _between().fullmatch(text, left.end, right.start)
         if match and match.group("word") not in lexicon()["stop"]:
-            out.append(Candidate(match.start("word"), match.end("word"), "", "name"))
+            kind = "entity" if left.kind == right.kind == "entity" else "name"
+            out.append(Candidate(match.start("word"), match.end("word"), "", kind))
     return out
 
 

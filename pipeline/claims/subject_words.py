@@ -47,7 +47,8 @@ def lexicon() -> dict:
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
             "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
-            "coded_name": regex.compile(data["coded_name"]), "registered": regex.compile(data["registered_name"]),
+            "coded_name": regex.compile(data["coded_name"]), "stock_label": regex.compile(data["stock_label"]),
+            "registered": regex.compile(data["registered_name"]),
             "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
             "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
 

@@ -255,7 +255,9 @@ def _areas() -> regex.Pattern:
 
 def statistics_area(text: str) -> tuple[int, int] | None:
     """The first area word of a statistics release ("nationwide", "the whole city" …) written in `text`."""
-    match = _areas().search(text)
+    masked = [m.span() for m in lexicon()["masked"].finditer(text)]
+    found = (m for m in _areas().finditer(text) if not any(s <= m.start() < e for s, e in masked))
+    match = next(found, None)      # "the whole market" is no area
     return match.span() if match else None
 
 

@@ -112,6 +112,7 @@ class Subjects(RuleFile):
     not_main_types: Words
     item_heading: Pattern
     coded_name: Pattern
+    stock_label: Pattern
     registered_name: Pattern
     topic_name: Pattern
     not_headings: Words
