@@ -100,9 +100,10 @@ def test_publication_dateline_is_no_period_but_gives_the_year_when_nothing_else_
     ("2025-08-28 10:32\n昨日成交額65億港元。", "65億港元", "2025-08-27"),
     ("自2023年以來累計回購300億元。第三季度營收100億元。\n2025-10-20", "100億元", "2025-Q3"),
     ("截至二〇二五年六月三十日止六個月，收入為港幣五十億元。", "港幣五十億元", "2025-H1"),
+    ("（2025年8月20日）\n新業務價值增長14%，為二〇一〇年上市以來同期最高；年化新保費49.8億元。", "49.8億元", "2025"),
     ("2025-11-10 来源：统计局\n\n10月份CPI同比上涨0.2%，而上月为下降0.3%。", "0.3%", "2025-09"),
 ], ids=["bracketed-date-line", "relative-year-is-year-bearing", "today", "yesterday", "since-phrase",
-        "chinese-digit-year", "last-month-is-the-month-before-the-compared"])
+        "chinese-digit-year", "since-an-event", "last-month-is-the-month-before-the-compared"])
 def test_v11_periods(text, anchor, period):
     assert _period_of(text, anchor)[0] == period
 

@@ -107,13 +107,22 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return written.isascii() and (ticker or any(ch.isdigit() for ch in written))
 
 
+def _entities(text: str, starts: Collection[int]) -> list[Candidate]:
+    """The entity table's names in `text` (stock codes aside); a short name inside a longer
+    word (`starts`: where jieba's words start) is no name ("China" across "of which domestic")."""
+    sources = lexicon()["source_types"]
+    return [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
+            for m in entity_mentions(text) if not _is_code(text, m.start, m.end)
+            and (m.end - m.start > 2 or m.start in starts or text[m.start].isascii())]
+
+
 @functools.lru_cache(maxsize=4096)
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Every subject candidate of a normalized sentence, in order. Group words and names
     inside a metric phrase ("domestic" in "gross domestic product") are not candidates."""
-    sources = lexicon()["source_types"]
-    found = [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
-             for m in entity_mentions(text) if not _is_code(text, m.start, m.end)]
+    tokens = tagged_tokens(text)
+    starts = {s for s, _e, _w, _f in tokens}
+    found = _entities(text, starts)
     masks = (lexicon()["masked"], *lexicon()["masked_patterns"])
     taken = [m.span() for pattern in masks for m in pattern.finditer(text)]
     # a place that opens a registered company name (Suzhou … Co., Ltd.) is part of that name
@@ -141,12 +150,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if not any(s < c.end and c.start < e for s, e in taken):
             found.append(c)
             taken.append((c.start, c.end))
-    tokens = tagged_tokens(text)
     for members, span in breakdown_members(tokens):
         if not any(s < span[1] and span[0] < e for s, e in taken):
             found += members
             taken.append(span)
-    starts = {s for s, _e, _w, _f in tokens}
     for m in lexicon()["groups"].finditer(text):
         # a group word inside a longer word is no group ("industry" in "the banking industry's institutions")
         if m.start() in starts and not any(s < m.end() and m.start() < e for s, e in taken):

@@ -52,7 +52,7 @@ def metric_pattern() -> regex.Pattern:
 def _metric_extras() -> tuple[regex.Pattern, dict, regex.Pattern]:
     data = rules.load("metrics")
     after = {normalize_text(k): v for k, v in data["after_only"].items()}
-    return (regex.compile(_alt(data["not_metrics"])), after,
+    return (regex.compile("|".join((_alt(data["not_metrics"]), *data["not_metric_patterns"]))), after,
             regex.compile(_alt(after)))
 
 

@@ -184,6 +184,7 @@ class Metrics(RuleFile):
     verb_before_figure: Words
     verb_gap: Pattern
     not_metrics: Words
+    not_metric_patterns: list[Pattern]
     fallback: Pattern
     phrases_without_id: dict[Literal["money", "count", "ratio"], Words]
 
