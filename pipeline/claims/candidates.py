@@ -9,6 +9,7 @@ back-references ("the company", "the bank"). Choosing among them is subjects.py'
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Collection
 
@@ -17,7 +18,7 @@ import regex
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer, tokenizer
 
-from .entities import entity_id, entity_mentions, entity_type
+from .entities import entity_id, entity_mentions
 from .enumerations import breakdown_members, list_members
 from .lexicon import find_metrics, metric_parent
 from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon, tagged_tokens
@@ -107,13 +108,17 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return written.isascii() and (ticker or any(ch.isdigit() for ch in written))
 
 
-def _entities(text: str, starts: Collection[int]) -> list[Candidate]:
-    """The entity table's names in `text` (stock codes aside); a short name inside a longer
-    word (`starts`: where jieba's words start) is no name ("China" across "of which domestic")."""
-    sources = lexicon()["source_types"]
+def _entities(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """The entity table's names in `text` outside `taken` spans (stock codes aside). A short
+    name inside a longer word is no name ("China" across "of which domestic"); a place that
+    opens a registered company name (Suzhou … Co., Ltd.) is part of that name."""
+    sources, starts = lexicon()["source_types"], {s for s, _e, _w, _f in tokens}
+    registered = [m.span() for m in lexicon()["registered"].finditer(text)]
     return [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
             for m in entity_mentions(text) if not _is_code(text, m.start, m.end)
-            and (m.end - m.start > 2 or m.start in starts or text[m.start].isascii())]
+            and (m.end - m.start > 2 or m.start in starts or text[m.start].isascii())
+            and not any(s <= m.start and m.end <= e for s, e in taken)
+            and not (m.entity.type == "region" and any(s <= m.start and m.end < e for s, e in registered))]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -121,14 +126,12 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     """Every subject candidate of a normalized sentence, in order. Group words and names
     inside a metric phrase ("domestic" in "gross domestic product") are not candidates."""
     tokens = tagged_tokens(text)
-    starts = {s for s, _e, _w, _f in tokens}
-    found = _entities(text, starts)
     masks = (lexicon()["masked"], *lexicon()["masked_patterns"])
     taken = [m.span() for pattern in masks for m in pattern.finditer(text)]
-    # a place that opens a registered company name (Suzhou … Co., Ltd.) is part of that name
-    registered = [m.span() for m in lexicon()["registered"].finditer(text)]
-    found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in taken)
-             and not (entity_type(c.entity_id) == "region" and any(s <= c.start and c.end < e for s, e in registered))]
+    # a fund named after an index is the fund, not the index
+    found = _instrument_names(text, tokens, taken)
+    taken += [(c.start, c.end) for c in found]
+    found += _entities(text, tokens, taken)
     taken += [(c.start, c.end) for c in found]
     for m in lexicon()["sectors"].finditer(text):        # sectors may open a metric phrase
         if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -154,6 +157,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if not any(s < span[1] and span[0] < e for s, e in taken):
             found += members
             taken.append(span)
+    starts = {s for s, _e, _w, _f in tokens}
     for m in lexicon()["groups"].finditer(text):
         # a group word inside a longer word is no group ("industry" in "the banking industry's institutions")
         if m.start() in starts and not any(s < m.end() and m.start() < e for s, e in taken):
@@ -183,6 +187,34 @@ def _coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -
         if m.start() - start >= 2 and text[start:m.start()] not in lexicon()["suffixes"]:
             out.append(Candidate(start, m.start(), "", "name"))
     return out
+
+
+def _instrument_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """A fund or futures contract named by the ending of its kind (stock ETFs, the copper main
+    contract; rules/subjects.yaml instrument_ending): the name runs back over the words before it.
+    It is the subject of its own figures, never the article's main subject."""
+    out, starts = [], [s for s, _e, _w, _f in tokens]
+    for m in lexicon()["instrument"].finditer(text):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at < 0 or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        start = tokens[at][0]
+        while at > 0 and _instrument_part(tokens[at - 1]) and m.end() - tokens[at - 1][0] <= 14:
+            at -= 1
+            start = tokens[at][0]
+        # a name, not the bare ending nor a metric phrase (the gold main contract's price)
+        if start < m.start() and not any(f.start < m.end() and start < f.end for f in find_metrics(text)):
+            out.append(Candidate(start, m.end(), "", "instrument"))
+    return out
+
+
+def _instrument_part(token: Token) -> bool:
+    _s, _e, word, flag = token
+    return (_ALNUM.fullmatch(word) is not None and word not in lexicon()["stop"]
+            and (not flag.startswith(_NOT_NAME_FLAGS + ("v", "a")) or (flag == "m" and word.isascii())))
+
+
+_ALNUM = regex.compile(r"[\p{Han}A-Za-z0-9]+")
 
 
 def _name_part(token: Token, last: bool) -> bool:

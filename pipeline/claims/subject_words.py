@@ -22,7 +22,7 @@ class Candidate(NamedTuple):
     start: int
     end: int
     entity_id: str
-    kind: str            # entity | group | sector | name | segment | reference | source
+    kind: str            # entity | group | sector | name | segment | instrument | reference | source
 
 @functools.cache
 def lexicon() -> dict:
@@ -48,6 +48,7 @@ def lexicon() -> dict:
             "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
             "coded_name": regex.compile(data["coded_name"]), "stock_label": regex.compile(data["stock_label"]),
+            "instrument": regex.compile(data["instrument_ending"]),
             "registered": regex.compile(data["registered_name"]),
             "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
             "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}

@@ -176,8 +176,8 @@ def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] |
         headline = None
     if names and (headline is None or names[0].start <= headline[0]):
         return names[0].start, names[0].end
-    # A segment is the subject of its own figures only: it never stands for the article.
-    pool = [c for c in usable if c.kind != "segment"]
+    # A segment or an instrument is the subject of its own figures only: it never stands for the article.
+    pool = [c for c in usable if c.kind not in ("segment", "instrument")]
     return headline or ((pool[0].start, pool[0].end) if pool else None)
 
 

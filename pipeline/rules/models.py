@@ -113,6 +113,7 @@ class Subjects(RuleFile):
     item_heading: Pattern
     coded_name: Pattern
     stock_label: Pattern
+    instrument_ending: Pattern
     registered_name: Pattern
     topic_name: Pattern
     not_headings: Words
