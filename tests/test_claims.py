@@ -79,6 +79,8 @@ CASES = [
      {"30,215.48點": dict(change_abs=412.36, change_pct=1.38, kind="count")}),
     ("hedge-before-the-measure-word", "2025年10月，零跑出口5,200余辆，门店1000多家。",
      {"5,200余辆": dict(unit="辆", qualifier=">", kind="count"), "1000多家": dict(unit="家", qualifier=">")}),
+    ("week-adverb-does-not-block-the-link", "2025年12月5日，创业板指收于3087.15点，全周上涨52.64点，涨幅1.73%。",
+     {"3087.15点": dict(change_abs=52.64, change_pct=1.73, kind="count")}),
     ("since-phrase-does-not-block-the-link", "截至10月31日收盘，零跑汽车报62.15港元，今年以来累计上涨94%。",
      {"62.15港元": dict(change_pct=94)}),
     ("since-phrase-is-no-period", "2025年前三季度，出口1.2万亿元，增速创2023年以来同期新高；进口2844.8亿元。",
