@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
 from pipeline.claims.entities import entity_id, entity_mentions, entity_type
-from pipeline.claims.lexicon import windows
+from pipeline.claims.lexicon import find_metrics, windows
 from pipeline.claims.subjects import (
     cites_a_source,
     credited_names,
@@ -153,9 +153,11 @@ def document_facts(article: Article) -> DocFacts:
     # the publication date is never a claim's period, wherever the page writes it (contract §3)
     periods = [p for p in _body_periods(article) if (p.start, p.end) != published_span]
     blocked = [*article.cleaned.datelines, *([published_span] if published_span else [])]
+    title = article.cleaned.title_span
+    topics = [m.metric for m in find_metrics(article.normalized[title[0]:title[1]])] if title else []
     return DocFacts.build(periods, currencies, _main_subject(article, credited, names), credited,
                           lambda s, e: article.raw(s, e)[2], published, published_span,
-                          blocked, names, _is_release(article))
+                          blocked, names, _is_release(article), topics)
 
 
 def _is_release(article: Article) -> bool:

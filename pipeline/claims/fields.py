@@ -15,7 +15,7 @@ from .document import DocFacts
 from .entities import entity_id, entity_type
 from .figures import Figure
 from .lexicon import MetricMention
-from .metric_ids import canonical_metric, is_quoted_rate
+from .metric_ids import canonical_metric, is_quoted_rate, refined_by_topic
 from .row_period import period_for, set_period
 from .rows import Row
 from .sentence import Sentence
@@ -213,6 +213,8 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         else:
             row.subject, row.subject_id = _subject(row, fig, s, facts, state)
     row.metric = canonical_metric(row, fig, s)
+    if facts.statistics:
+        row.metric = refined_by_topic(row.metric, facts.topic_metrics)
     if row.kind == "amount" and is_quoted_rate(row.metric):
         row.kind, row.unit = "ratio", ""
     # a base compared with, or a prior figure in brackets, is a past fact even inside a forecast

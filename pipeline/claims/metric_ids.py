@@ -9,6 +9,7 @@ measures what the verb names.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import regex
 
@@ -114,3 +115,11 @@ def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
                       or any(r["per_share_units"].search(s.text, a, b) for a, b in fig.unit_spans)):
         return str(per_share)
     return _qualified_id(row, fig, s) or row.metric
+
+
+def refined_by_topic(metric: str, topics: Sequence[str]) -> str:
+    """In a statistics release, a generic metric (profit) is the variant of it the title is
+    about (industrial profits: rules/metrics.yaml `as_part: never` children), when the title names one."""
+    entries = rules.load("metrics")["metrics"]
+    variants = {t for t in topics if metric and metric_parent(t) == metric and entries[t].get("as_part") == "never"}
+    return variants.pop() if len(variants) == 1 else metric
