@@ -82,6 +82,8 @@ CASES = [
     ("release-title-refines-the-metric",
      "2025年1—10月份全国规模以上工业企业利润增长2.3%\n来源：国家统计局\n\n1—10月份，制造业实现利润总额44307.1亿元，增长7.9%。",
      {"44307.1亿元": dict(metric="industrial_profits", metric_text="利润总额")}),
+    ("share-without-a-metric-phrase", "2025年第三季，3奈米製程出貨占晶圓銷售金額的24%，5奈米占35%。",
+     {"35%": dict(metric="share_of_total", kind="ratio")}),
     ("week-adverb-does-not-block-the-link", "2025年12月5日，创业板指收于3087.15点，全周上涨52.64点，涨幅1.73%。",
      {"3087.15点": dict(change_abs=52.64, change_pct=1.73, kind="count")}),
     ("since-phrase-does-not-block-the-link", "截至10月31日收盘，零跑汽车报62.15港元，今年以来累计上涨94%。",

@@ -53,13 +53,15 @@ def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
 
 def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:
     """A level with no metric phrase: what its verb names (a count of what a money verb names:
-    sold 124,000 cars → sales volume), a quote reached after a move, or a count of firms."""
+    sold 124,000 cars → sales volume), a quote reached after a move, a share, or a count of firms."""
     r = _rules()
     verb_id = _verb_id(row, fig, s)
     if verb_id:
         return str(r["count_ids"].get(verb_id, verb_id)) if row.kind == "count" else verb_id
     if row.kind == "amount" and r["quote_after_move"].search(s.text, s.clause(fig.start), fig.start):
         return str(r["quote_id"])
+    if row.kind == "ratio" and row.unit == "%" and r["share_marker"].search(s.text, s.clause(fig.start), fig.start):
+        return str(r["share"])          # "5 nm took 37%": a share, though the clause names no metric
     return str(r["unit_ids"].get(_unit_written(row, s), "")) if row.kind == "count" else ""
 
 
