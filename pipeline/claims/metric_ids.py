@@ -33,6 +33,8 @@ def _rules() -> dict:
             "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
             "share_marker": regex.compile(data["share_marker"]), "rates": frozenset(data["rates_quoted_in_money"]),
             "quote_after_move": regex.compile(data["quote_after_move"]), "quote_id": data["quote_id"],
+            "quote_close": regex.compile(data["quote_close"]), "quote_intraday": regex.compile(data["quote_intraday"]),
+            "intraday_quote_id": data["intraday_quote_id"],
             "unit_ids": {normalize_text(k): v for k, v in data["unit_ids"].items()},
             "adjusted_before": regex.compile(data["adjusted_before"]), "adjusted_ids": dict(data["adjusted_ids"]),
             "segment_revenue_ids": {normalize_text(k): v for k, v in data["segment_revenue_ids"].items()}}
@@ -93,6 +95,21 @@ def _share_in_metric(row: Row, s: Sentence) -> bool:
 
 def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
     """The metric id `row` gets, given the id of its metric phrase (row.metric)."""
+    return _quote_time(_canonical(row, fig, s), fig, s)
+
+
+def _quote_time(metric: str, fig: Figure, s: Sentence) -> str:
+    """A share price quoted after the close is the closing price, one quoted while trading goes
+    on is the share price (rules/metrics.yaml quote_close, quote_intraday)."""
+    r = _rules()
+    if metric not in (r["quote_id"], r["intraday_quote_id"]):
+        return metric
+    if r["quote_intraday"].search(s.text, 0, fig.start):
+        return str(r["intraday_quote_id"])
+    return str(r["quote_id"]) if r["quote_close"].search(s.text, 0, fig.start) else metric
+
+
+def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
     r = _rules()
     if not row.metric:
         return _unnamed_level_id(row, fig, s) if fig.role == "level" else ""

@@ -165,6 +165,9 @@ class MetricIds(Strict):
     money_only: Words
     quote_after_move: Pattern
     quote_id: Word
+    quote_close: Pattern
+    quote_intraday: Pattern
+    intraday_quote_id: Word
     unit_ids: dict[str, str]
     adjusted_before: Pattern
     adjusted_ids: dict[str, str]
@@ -197,7 +200,7 @@ class Metrics(RuleFile):
             raise ValueError(f"after_only or term_patterns name metric ids not defined under metrics: {unknown}")
         ids = self.metric_ids
         named = {ids.share_of_total, *ids.per_share, *ids.per_share.values(), *ids.verbs.values(), ids.quote_id,
-                 *ids.unit_ids.values(), *ids.adjusted_ids, *ids.adjusted_ids.values(),
+                 ids.intraday_quote_id, *ids.unit_ids.values(), *ids.adjusted_ids, *ids.adjusted_ids.values(),
                  *ids.segment_revenue_ids.values()}
         undefined = sorted(named - set(self.metrics))
         if undefined:
