@@ -34,7 +34,8 @@ def _rules() -> dict:
             "share_marker": regex.compile(data["share_marker"]), "rates": frozenset(data["rates_quoted_in_money"]),
             "quote_after_move": regex.compile(data["quote_after_move"]), "quote_id": data["quote_id"],
             "quote_close": regex.compile(data["quote_close"]), "quote_intraday": regex.compile(data["quote_intraday"]),
-            "intraday_quote_id": data["intraday_quote_id"],
+            "intraday_quote_id": data["intraday_quote_id"], "commodity_quote_id": data["commodity_quote_id"],
+            "commodity_quote_unit": regex.compile(data["commodity_quote_unit"]),
             "unit_ids": {normalize_text(k): v for k, v in data["unit_ids"].items()},
             "adjusted_before": regex.compile(data["adjusted_before"]), "adjusted_ids": dict(data["adjusted_ids"]),
             "segment_revenue_ids": {normalize_text(k): v for k, v in data["segment_revenue_ids"].items()}}
@@ -58,6 +59,9 @@ def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:
     sold 124,000 cars → sales volume), a quote reached after a move, a share, or a count of firms."""
     r = _rules()
     verb_id = _verb_id(row, fig, s)
+    if verb_id and row.kind == "amount" and verb_id in r["per_share_ids"] and r["per_share"].search(
+            s.text, s.clause(fig.start), fig.start):
+        return str(r["per_share_ids"][verb_id])        # "paid 3.7 yuan per 10 shares"
     if verb_id:
         return str(r["count_ids"].get(verb_id, verb_id)) if row.kind == "count" else verb_id
     if row.kind == "amount" and r["quote_after_move"].search(s.text, s.clause(fig.start), fig.start):
@@ -100,10 +104,13 @@ def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
 
 def _quote_time(metric: str, fig: Figure, s: Sentence) -> str:
     """A share price quoted after the close is the closing price, one quoted while trading goes
-    on is the share price (rules/metrics.yaml quote_close, quote_intraday)."""
+    on is the share price (rules/metrics.yaml quote_close, quote_intraday); a quote per tonne or
+    ounce is a commodity's price."""
     r = _rules()
     if metric not in (r["quote_id"], r["intraday_quote_id"]):
         return metric
+    if r["commodity_quote_unit"].match(s.text, fig.end):
+        return str(r["commodity_quote_id"])
     if r["quote_intraday"].search(s.text, 0, fig.start):
         return str(r["intraday_quote_id"])
     return str(r["quote_id"]) if r["quote_close"].search(s.text, 0, fig.start) else metric

@@ -168,6 +168,8 @@ class MetricIds(Strict):
     quote_close: Pattern
     quote_intraday: Pattern
     intraday_quote_id: Word
+    commodity_quote_unit: Pattern
+    commodity_quote_id: Word
     unit_ids: dict[str, str]
     adjusted_before: Pattern
     adjusted_ids: dict[str, str]
@@ -200,8 +202,8 @@ class Metrics(RuleFile):
             raise ValueError(f"after_only or term_patterns name metric ids not defined under metrics: {unknown}")
         ids = self.metric_ids
         named = {ids.share_of_total, *ids.per_share, *ids.per_share.values(), *ids.verbs.values(), ids.quote_id,
-                 ids.intraday_quote_id, *ids.unit_ids.values(), *ids.adjusted_ids, *ids.adjusted_ids.values(),
-                 *ids.segment_revenue_ids.values()}
+                 ids.intraday_quote_id, ids.commodity_quote_id, *ids.unit_ids.values(), *ids.adjusted_ids,
+                 *ids.adjusted_ids.values(), *ids.segment_revenue_ids.values()}
         undefined = sorted(named - set(self.metrics))
         if undefined:
             raise ValueError(f"metric_ids names ids not defined under metrics: {undefined}")
