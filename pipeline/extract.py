@@ -18,15 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
+from pipeline.claims.areas import cites_a_source, named_region, statistics_area
 from pipeline.claims.entities import entity_id, entity_mentions, entity_type
 from pipeline.claims.lexicon import find_metrics, windows
-from pipeline.claims.subjects import (
-    cites_a_source,
-    credited_names,
-    main_subject,
-    named_region,
-    statistics_area,
-)
+from pipeline.claims.subjects import credited_names, main_subject
 from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
 from pipeline.periods import PeriodMention, find_periods, resolve
@@ -110,7 +105,7 @@ def _main_subject(article: Article, credited: frozenset[str], names: dict[str, s
     if area is not None:
         return article.raw(*area)[2], entity_id(text[area[0]:area[1]])
     for s, e in spans:
-        found = main_subject(text[s:e], credited)
+        found = main_subject(text[s:e], credited, title=(s, e) == cleaned.title_span)
         if found is not None:
             ident = entity_id(text[s + found[0]:s + found[1]])
             if release and (s, e) == lead and entity_type(ident) == "region":

@@ -11,6 +11,7 @@ import functools
 from dataclasses import replace
 
 from . import lexicon
+from .areas import is_area_word
 from .document import DocFacts
 from .entities import entity_id, entity_type
 from .figures import Figure
@@ -20,7 +21,7 @@ from .row_period import period_for, set_period
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import find_subject, is_area_word, last_named
+from .subjects import find_subject, last_named
 
 
 def currency(fig: Figure, facts: DocFacts, position: int) -> str:

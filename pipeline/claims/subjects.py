@@ -16,16 +16,15 @@ from typing import NamedTuple
 import regex
 
 from pipeline import rules
-from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer
 
 from .candidates import Candidate, candidates, credited_names, lexicon
-from .entities import entity_id, entity_mentions, entity_type
+from .entities import entity_id, entity_type
 from .enumerations import ListedName, written_list
 from .lexicon import claim_rules, find_metrics, list_separator
 
 __all__ = ["SubjectMention", "candidates", "credited_names", "find_subject", "main_subject", "last_named",
-           "cites_a_source", "statistics_area", "named_region", "is_area_word", "names_an_entity", "is_noun_phrase"]
+           "names_an_entity", "is_noun_phrase"]
 
 _DIGIT = regex.compile(r"\d")
 _PUNCT = ",，;；:：、 "
@@ -163,11 +162,11 @@ def _enumeration(sentence: str, usable: list[Candidate]) -> list[Candidate]:
     return run
 
 
-def main_subject(text: str, credited: Collection[str] = ()) -> tuple[int, int] | None:
+def main_subject(text: str, credited: Collection[str] = (), title: bool = False) -> tuple[int, int] | None:
     """The article's main entity in `text`: the first name (not a group word, a back-reference,
-    a source or an exchange), unless a headline opens with a name of its own before it — else
-    the first group word (never a segment)."""
-    not_main = lexicon()["not_main_types"]
+    a source or — outside a `title`, where it is what the story is about — an exchange), unless
+    a headline opens with a name of its own before it — else the first group word (never a segment)."""
+    not_main = () if title else lexicon()["not_main_types"]
     usable = [c for c in candidates(text) if c.kind != "reference" and _usable(text, c, credited)
               and entity_type(c.entity_id) not in not_main]
     names = [c for c in usable if c.kind in ("entity", "name")]
@@ -239,42 +238,6 @@ def _generic(name: str) -> bool:
     return (name in lex["stop"] or lex["reference_words"].fullmatch(name) is not None
             or lex["groups"].search(name) is not None or lex["sectors"].search(name) is not None
             or entity_type(entity_id(name)) in lex["source_types"] | lex["not_main_types"])
-
-
-def cites_a_source(text: str) -> bool:
-    """Whether `text` names a statistics body or a release's words (a statistics release:
-    its area is the subject). The entity table alone decides: no tagging needed."""
-    return (any(m.entity.type == "statistics_body" for m in entity_mentions(text))
-            or lexicon()["release_words"].search(text) is not None)
-
-
-@functools.cache
-def _areas() -> regex.Pattern:
-    return regex.compile(rules.alternation(rules.load("subjects")["statistics_areas"], key=normalize_text))
-
-
-def statistics_area(text: str) -> tuple[int, int] | None:
-    """The first area word of a statistics release ("nationwide", "the whole city" …) written in `text`."""
-    masked = [m.span() for m in lexicon()["masked"].finditer(text)]
-    found = (m for m in _areas().finditer(text) if not any(s <= m.start() < e for s, e in masked))
-    match = next(found, None)      # "the whole market" is no area
-    return match.span() if match else None
-
-
-def named_region(text: str) -> tuple[int, int] | None:
-    """The first region of the entity table that `text` (a release's title) names."""
-    return next(((c.start, c.end) for c in candidates(text)
-                 if c.kind == "entity" and entity_type(c.entity_id) == "region"), None)
-
-
-def is_area_word(word: str) -> bool:
-    """A word for the whole of a region ("the whole province"): it means the region the release covers."""
-    return word in _area_words()
-
-
-@functools.cache
-def _area_words() -> frozenset[str]:
-    return frozenset(normalize_text(w) for w in rules.load("subjects")["area_words"])
 
 
 def last_named(sentence: str, credited: Collection[str] = (), statistics: bool = False,
