@@ -31,7 +31,9 @@ def _rules() -> dict:
             "flow_ids": dict(data["flow_ids"]),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
             "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
-            "share_marker": regex.compile(data["share_marker"]), "rates": frozenset(data["rates_quoted_in_money"]),
+            "share_marker": regex.compile(data["share_marker"]),
+            "named_share_marker": regex.compile(data["named_share_marker"]),
+            "rates": frozenset(data["rates_quoted_in_money"]),
             "quote_after_move": regex.compile(data["quote_after_move"]), "quote_id": data["quote_id"],
             "quote_close": regex.compile(data["quote_close"]), "quote_intraday": regex.compile(data["quote_intraday"]),
             "intraday_quote_id": data["intraday_quote_id"], "commodity_quote_id": data["commodity_quote_id"],
@@ -66,7 +68,8 @@ def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:
         return str(r["count_ids"].get(verb_id, verb_id)) if row.kind == "count" else verb_id
     if row.kind == "amount" and r["quote_after_move"].search(s.text, s.clause(fig.start), fig.start):
         return str(r["quote_id"])
-    if row.kind == "ratio" and row.unit == "%" and r["share_marker"].search(s.text, s.clause(fig.start), fig.start):
+    share = r["named_share_marker"].search(s.text, s.clause(fig.start), fig.start)
+    if row.kind == "ratio" and row.unit == "%" and share and not fig.base:
         return str(r["share"])          # "5 nm took 37%": a share, though the clause names no metric
     return str(r["unit_ids"].get(_unit_written(row, s), "")) if row.kind == "count" else ""
 
@@ -99,7 +102,8 @@ def _share_in_metric(row: Row, s: Sentence) -> bool:
 
 def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
     """The metric id `row` gets, given the id of its metric phrase (row.metric)."""
-    return _quote_time(_canonical(row, fig, s), fig, s)
+    metric = _canonical(row, fig, s)
+    return _quote_time(metric, fig, s) if row.kind == "amount" else metric
 
 
 def _quote_time(metric: str, fig: Figure, s: Sentence) -> str:
@@ -111,9 +115,13 @@ def _quote_time(metric: str, fig: Figure, s: Sentence) -> str:
         return metric
     if r["commodity_quote_unit"].match(s.text, fig.end):
         return str(r["commodity_quote_id"])
-    if r["quote_intraday"].search(s.text, 0, fig.start):
+    start = max(s.text.rfind(mark, 0, fig.start) for mark in "；;") + 1    # the quote's own part of the sentence
+    close = [m for m in r["quote_close"].finditer(s.text, start, fig.start)]
+    intraday = [m for m in r["quote_intraday"].finditer(s.text, start, fig.start)]
+    # the latest word decides; one joined to the close word ("the midday close") is intraday
+    if intraday and (not close or intraday[-1].end() >= close[-1].start()):
         return str(r["intraday_quote_id"])
-    return str(r["quote_id"]) if r["quote_close"].search(s.text, 0, fig.start) else metric
+    return str(r["quote_id"]) if close else metric
 
 
 def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
@@ -129,6 +137,9 @@ def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
     verb_id = _verb_id(row, fig, s) if fig.role == "level" else ""
     if verb_id and metric_parent(verb_id) == row.metric:
         return verb_id                    # "the share price closed at 8.02": the closing price
+    quotes = (r["quote_id"], r["intraday_quote_id"])
+    if verb_id and row.metric in quotes and verb_id not in quotes:
+        return verb_id                    # "…closed at 27,468 points; foreign investors net bought 15.2 bn"
     if fig.flow and row.metric in r["flow_ids"]:
         return str(r["flow_ids"][row.metric])
     unit = _unit_written(row, s)

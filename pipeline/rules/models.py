@@ -175,6 +175,7 @@ class MetricIds(Strict):
     adjusted_ids: dict[str, str]
     segment_revenue_ids: dict[str, str]
     share_marker: Pattern
+    named_share_marker: Pattern
     rates_quoted_in_money: Words
 
 
