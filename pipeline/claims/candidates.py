@@ -185,7 +185,7 @@ def _coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -
         label = lexicon()["stock_label"].match(text, start, m.start())
         start = label.end() if label else start
         if m.start() - start >= 2 and text[start:m.start()] not in lexicon()["suffixes"]:
-            out.append(Candidate(start, m.start(), "", "name"))
+            out.append(Candidate(start, m.start(), "", "entity"))     # a listed company: as sure as the table
     return out
 
 
@@ -244,7 +244,8 @@ def _layout_names(text: str) -> list[Candidate]:
                 or lex["groups"].fullmatch(name) or lex["reference_words"].fullmatch(name)
                 or not (headed or entity_id(name) or _one_name_word(name))):
             continue
-        out.append(Candidate(m.start("name"), m.end("name"), entity_id(name), "name"))
+        # a name heading a list item is as sure as the table's (the item is about it)
+        out.append(Candidate(m.start("name"), m.end("name"), entity_id(name), "entity" if headed else "name"))
     return out
 
 
