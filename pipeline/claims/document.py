@@ -45,7 +45,7 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
             out.append(report)                 # "the reporting period": the first period reported
         elif mention.first_year is not None:
             out.append(resolve(mention, _context(None, published, week) if mention.get("wk") else None))
-        elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_quarter"):
+        elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_month", "pub_quarter"):
             # a relative year, a week, or a day or quarter told against the publication date
             # ("today (18th)"), is year-bearing once resolved; a phrase with no year at all
             # ("January to October") is not, even where the publication year completes it (§3 rule 4)

@@ -96,7 +96,8 @@ def _half(m: PeriodMention, year: int, prefix: str, context: YearContext | None)
 
 
 def _quarter(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
-    quarter = small_int(m.get("q") or "") if m.get("q") else 1
+    nth = rules.load("periods")["ordinal_quarters"].get(m.get("nth") or "", 1)
+    quarter = small_int(m.get("q") or "") if m.get("q") else nth
     return f"{prefix}{year}-Q{quarter}" if quarter and 1 <= quarter <= 4 else ""
 
 
@@ -152,6 +153,14 @@ def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | No
         return ""
 
 
+def _pub_month(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    """This month: the publication month."""
+    if context is None or context.published is None:
+        return ""
+    py, pm, _ = context.published
+    return f"{py}-{pm:02d}"
+
+
 def _pub_quarter(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
     """A quarter told against the publication date (the last quarter before it)."""
     if context is None or context.published is None:
@@ -178,7 +187,7 @@ def _report(m: PeriodMention, year: int, prefix: str, context: YearContext | Non
 _SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
            "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
            "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "pub_day": _pub_day,
-           "pub_quarter": _pub_quarter, "week": _week, "reporting": _reporting,
+           "pub_month": _pub_month, "pub_quarter": _pub_quarter, "week": _week, "reporting": _reporting,
            "report": _report}
 
 

@@ -232,8 +232,8 @@ class Modality(RuleFile):
 
 # -- periods.yaml -------------------------------------------------------------------
 Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span", "day_span",
-                "year_span", "duration", "same_period", "ended", "pub_day", "pub_quarter", "week", "previous",
-                "reporting", "report"]
+                "year_span", "duration", "same_period", "ended", "pub_day", "pub_month", "pub_quarter", "week",
+                "previous", "reporting", "report"]
 
 
 class PeriodRule(Strict):
@@ -253,6 +253,7 @@ class Periods(RuleFile):
     prior_figure_after: Pattern
     relative_days: dict[str, int]
     relative_quarters: dict[str, int]
+    ordinal_quarters: dict[str, int]
     weeks_from_now: dict[str, int]
     weeks_from_declared: dict[str, int]
     relative_week_days: int
