@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from pipeline.eval.evaluate import GoldError, field_equal, load_gold, match_document, score
+from pipeline.eval.evaluate import GoldError, field_equal, load_gold, match_document, same_entity, score
 
 BASE = dict(doc_id="d", text="x", kind="amount", metric_text="净利润", value=1e9, value_max=math.nan, unit="CNY",
             qualifier="=", change_pct=math.nan, change_pp=math.nan, change_max=math.nan,
@@ -30,6 +30,17 @@ def frame(*rows):
 ], ids=lambda v: str(v))
 def test_field_equality(name, predicted, gold, right):
     assert field_equal(name, predicted, gold) is right
+
+
+@pytest.mark.parametrize("predicted, subject_id, gold, right", [
+    ("港交所", "hkex", "香港交易所", True),      # two names of one entity in the entity table
+    ("騰訊", "tencent", "騰訊控股", True),        # containment, as §5.3
+    ("港交所", "hkex", "騰訊", False),
+    ("某公司", "", "香港交易所", False),          # no id: only the contract's test
+], ids=lambda v: str(v))
+def test_subject_same_entity(predicted, subject_id, gold, right):
+    row = pd.Series({"subject": predicted, "subject_id": subject_id})
+    assert same_entity(row, pd.Series({"subject": gold})) is right
 
 
 def test_greedy_matching_prefers_largest_overlap():

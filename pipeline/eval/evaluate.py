@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline import rules
+from pipeline.claims.entities import entity_id
 from pipeline.io.load import LoadError, find_articles, load_file
 from pipeline.io.table import BASES, FLOAT_COLUMNS, INT_COLUMNS, KINDS, MODALITIES, QUALIFIERS, read_csv_strings, typed
 
@@ -123,6 +124,16 @@ def field_equal(name: str, predicted, gold) -> bool:
     return p == g
 
 
+def same_entity(predicted: pd.Series, gold: pd.Series) -> bool:
+    """A subject is right as in §5.3 (equal, or one contains the other), or when the gold name
+    resolves in the entity table to the predicted row's subject_id (a short and a full name):
+    an extra figure beside the contract's, for names written in two forms."""
+    if field_equal("subject", predicted.get("subject"), gold.get("subject")):
+        return True
+    ident = str(predicted.get("subject_id") or "")
+    return bool(ident) and entity_id(str(gold.get("subject") or "")) == ident
+
+
 def match_document(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[Any, Any]]:
     """Greedy overlap matching of one document: (pred index, gold index) pairs."""
     candidates = []
@@ -163,7 +174,7 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None)
     """Score `pred` against `gold` over `docs` (default: every document in gold)."""
     docs = (gold.attrs.get("docs") or sorted(set(gold["doc_id"]))) if docs is None else docs
     totals = {"matched": 0, "strict": 0, "pred": 0, "gold": 0}
-    field_right = {f: 0 for f in REPORT_FIELDS}
+    field_right = {f: 0 for f in REPORT_FIELDS} | {"subject_entity": 0}
     result = Score({}, {}, {})
     for doc in docs:
         p_doc = pred[pred["doc_id"] == doc].reset_index(drop=True)
@@ -173,6 +184,7 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None)
         for pi, gi in pairs:
             p, g = p_doc.loc[pi], g_doc.loc[gi]
             all_right = True
+            field_right["subject_entity"] += same_entity(p, g)
             for name in REPORT_FIELDS:
                 if name not in g or name not in p:
                     field_right[name] += 1
@@ -196,5 +208,5 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None)
         totals["gold"] += len(g_doc)
     result.detection = _prf(totals["matched"], totals["pred"], totals["gold"])
     result.strict = _prf(totals["strict"], totals["pred"], totals["gold"])
-    result.fields = {f: (field_right[f] / totals["matched"] if totals["matched"] else 0.0) for f in REPORT_FIELDS}
+    result.fields = {f: (right / totals["matched"] if totals["matched"] else 0.0) for f, right in field_right.items()}
     return result

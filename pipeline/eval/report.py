@@ -19,7 +19,9 @@ def summary_lines(name: str, s: Score) -> list[str]:
     return [f"{name}: detection P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f} | "
             f"strict P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f} "
             f"(gold {d['gold']}, predicted {d['predicted']}, matched {d['tp']}, strict {t['tp']})",
-            f"  fields: {fields}"]
+            f"  fields: {fields}",
+            f"  subject {s.fields['subject']:.3f} (same entity {s.fields['subject_entity']:.3f}), "
+            f"metric id {s.fields['metric']:.3f}"]
 
 
 def markdown(scores: dict[str, Score]) -> str:
@@ -37,6 +39,8 @@ def markdown(scores: dict[str, Score]) -> str:
     for f in REPORT_FIELDS:
         out.append(f"| {f}{' (strict)' if f in STRICT_FIELDS else ''} | "
                    + " | ".join(f"{s.fields[f]:.3f}" for s in scores.values()) + " |")
+    out.append("| subject (same entity in the entity table) | "
+               + " | ".join(f"{s.fields['subject_entity']:.3f}" for s in scores.values()) + " |")
     out += ["", "## Per document", "", "| document | gold | predicted | det F1 | strict F1 |", "|---|---|---|---|---|"]
     for doc, r in full.per_document.items():
         out.append(f"| {doc} | {r['detection']['gold']} | {r['detection']['predicted']} | "
