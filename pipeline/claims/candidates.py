@@ -242,7 +242,7 @@ def _layout_names(text: str) -> list[Candidate]:
         name = m.group("name")
         if (name in lex["not_headings"] or name in lex["stop"] or find_metrics(name)
                 or lex["groups"].fullmatch(name) or lex["reference_words"].fullmatch(name)
-                or not (entity_id(name) or _one_name_word(name) or (headed and name.endswith(lex["suffixes"])))):
+                or not (headed or entity_id(name) or _one_name_word(name))):
             continue
         # a name heading a list item is as sure as the table's (the item is about it)
         out.append(Candidate(m.start("name"), m.end("name"), entity_id(name), "entity" if headed else "name"))
