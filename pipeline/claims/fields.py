@@ -143,8 +143,9 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     if named is not None:
         written = facts.raw_text(*named)
         return written, entity_id(written)
-    # a sub-item ("of which, the NIO brand 17,143") is named before its figure, not before the metric it continues
-    asked = replace(row, metric_span=None) if s.in_sub_items(fig.start) and not _in_own_clause(row, fig, s) else row
+    # a clause that continues an earlier clause's metric (a sub-item, "of which, the NIO brand 17,143";
+    # a market, "ASEAN 9.25 bn") is about what it names before its figure, not before that metric
+    asked = replace(row, metric_span=None) if row.metric_span and not _in_own_clause(row, fig, s) else row
     found = find_subject(s.text, s.start, asked, s.clauses, facts.credited, facts.statistics, s.listed(fig),
                          facts.known_names)
     if found is not None and found.segment:

@@ -25,6 +25,7 @@ from .metric_ids import is_quoted_rate
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
+from .subject_words import lexicon as subject_lexicon
 from .subjects import is_noun_phrase, names_an_entity
 
 
@@ -197,12 +198,17 @@ def continues_previous_clause(case: LevelCase) -> Choice | None:
 
 
 def _continued_amount(case: LevelCase) -> Row | None:
-    """The claim before — but an amount converted at an exchange rate ("at 30.6 to the dollar,
-    about NT$979.2 bn") restates the amount before the rate, not the rate."""
+    """The claim before — but an amount continues the last amount: one converted at an exchange
+    rate ("at 30.6 to the dollar, about NT$979.2 bn") restates the amount before the rate, and a
+    market's orders after a share ("US 20.97 bn, a share above 30%; ASEAN 9.25 bn") the orders."""
     previous = case.state.previous_row()
-    if previous is None or case.fig.measure != "money" or not is_quoted_rate(previous.metric):
+    if previous is None or case.fig.measure != "money":
         return previous
-    return next((row for row in reversed(case.state.rows) if not is_quoted_rate(row.metric)), previous)
+    if previous.kind == "amount" and not is_quoted_rate(previous.metric):
+        return previous
+    # an amount continues the last amount, not a share or a rate written between
+    return next((row for row in reversed(case.state.rows) if row.kind == "amount" and not is_quoted_rate(row.metric)),
+                previous)
 
 
 def listed_metric(case: LevelCase) -> Choice | None:
@@ -223,6 +229,17 @@ def later_member_of_list(case: LevelCase) -> Choice | None:
     return None
 
 
+def list_item_continues(case: LevelCase) -> Choice | None:
+    """A list item that gives a name and its figure ("● Leapmotor: 14,600 cars") continues the
+    last claim counted in the same unit, in its sentence or the one before (the list's lead)."""
+    heading = subject_lexicon()["layout_names"][0].match(case.s.text)
+    if heading is None or case.fig.start > heading.end() + 2 or case.fig.measure not in ("count", "money"):
+        return None
+    earlier = [*case.state.last_rows, *case.state.rows] if not case.state.rows else case.state.rows
+    same = [r for r in earlier if r.unit == case.fig.unit and r.metric_span and r.kind != "change"]
+    return Choice(None, same[-1]) if same and case.fig.unit else None
+
+
 def unclaimed_ratio(case: LevelCase) -> Choice | None:
     """A ratio takes a ratio metric named earlier in the sentence that no row has taken."""
     return Choice(_unclaimed_ratio(case.fig, case.s, case.state)) if case.ratio else None
@@ -235,7 +252,7 @@ LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
     share_of_phrase, prior_figure_continues, listed_metric, named_in_text,
     base_continues_previous, sentence_topic, price_named_before_a_quote,
     ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
-    unclaimed_ratio,
+    list_item_continues, unclaimed_ratio,
 )
 
 
