@@ -103,6 +103,8 @@ CASES = [
      {"47仙": dict(change_abs=0.08, change_basis="yoy"), "39仙": dict(change_abs=math.nan)}),
     ("paired-rate-nouns", "2025年11月，玉山金、元大金11月稅後純益分別為27.3億元、33.1億元，年增率分別為18%、35%。",
      {"27.3億元": dict(change_pct=18), "33.1億元": dict(change_pct=35, change_basis="yoy")}),
+    ("own-metric-before-a-base", "2025年12月5日，发行价28.50元，开盘价较发行价大涨120.35%。",
+     {"28.50元": dict(change_pct=math.nan), "120.35%": dict(kind="change", metric_text="开盘价", change_pct=120.35)}),
     ("week-adverb-does-not-block-the-link", "2025年12月5日，创业板指收于3087.15点，全周上涨52.64点，涨幅1.73%。",
      {"3087.15点": dict(change_abs=52.64, change_pct=1.73, kind="count")}),
     ("since-phrase-does-not-block-the-link", "截至10月31日收盘，零跑汽车报62.15港元，今年以来累计上涨94%。",

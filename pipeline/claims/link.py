@@ -66,9 +66,19 @@ class ChangeCase:
         return named != level and named in level and self.found.metric in (row.metric, "")
 
     def _base_metric(self) -> bool:
-        """The clause's metric is the base compared with ("than the offer price, up 36%")."""
+        """The clause's metric is the base compared with ("than the offer price, up 36%") — and
+        no metric of its own stands before the base ("the opening price, than the offer price, …")."""
         assert self.found is not None
-        return lexicon.changes()["base_metric_before"].search(self.s.text, self.clause, self.found.start) is not None
+        base = lexicon.changes()["base_metric_before"].search(self.s.text, self.clause, self.found.start)
+        return base is not None and self.metric_before_base() is None
+
+    def metric_before_base(self) -> MetricMention | None:
+        """The metric the clause names before the base it compares with ("opening price, 120% over offer price")."""
+        if self.found is None:
+            return None
+        base = lexicon.changes()["base_metric_before"].search(self.s.text, self.clause, self.found.start)
+        own = [m for m in self.s.metrics if base is not None and self.clause <= m.start and m.end <= base.start()]
+        return own[-1] if own else None
 
 
 def _restates_share(found: MetricMention, row: Row) -> bool:
@@ -151,7 +161,7 @@ def further_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
 
 
 def named_in_text(case: ChangeCase) -> Attach | NewRow | None:
-    return NewRow(case.found) if case.found is not None else None
+    return NewRow(case.metric_before_base() or case.found) if case.found is not None else None
 
 
 def named_since_last_figure(case: ChangeCase) -> Attach | NewRow | None:
