@@ -48,12 +48,8 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_month", "pub_quarter"):
             # a relative year, a week, or a day or quarter told against the publication date
             # ("today (18th)"), is year-bearing once resolved; a phrase with no year at all
-            # ("January to October") is not where an explicit year before it completes it (§3 rule 4)…
+            # ("January to October") is not, even where the publication year completes it (§3 rule 4)
             out.append(resolve(mention, _context(last_year, published, week)))
-        elif last_year is None and published is not None:
-            # … but before any explicit year, the publication year completes it (rule 5), and
-            # it is handed on like a relative year ("June 18: the indices … ; turnover …")
-            out.append(resolve(mention, _context(None, published, week)))
         else:
             out.append("")
         declared = declared_week(mention.get("wk") or "", mention.get("wn"), out[-1]) \
