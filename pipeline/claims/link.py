@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from . import lexicon
 from .fields import basis_of, basis_start
 from .figures import Figure
@@ -65,18 +67,19 @@ class ChangeCase:
         level = self.s.text[row.metric_span[0] - self.s.start:row.metric_span[1] - self.s.start]
         return named != level and named in level and self.found.metric in (row.metric, "")
 
+    def _base(self) -> regex.Match | None:
+        """The comparison word right before the clause's metric ("than the offer price")."""
+        return None if self.found is None else \
+            lexicon.changes()["base_metric_before"].search(self.s.text, self.clause, self.found.start)
+
     def _base_metric(self) -> bool:
         """The clause's metric is the base compared with ("than the offer price, up 36%") — and
         no metric of its own stands before the base ("the opening price, than the offer price, …")."""
-        assert self.found is not None
-        base = lexicon.changes()["base_metric_before"].search(self.s.text, self.clause, self.found.start)
-        return base is not None and self.metric_before_base() is None
+        return self._base() is not None and self.metric_before_base() is None
 
     def metric_before_base(self) -> MetricMention | None:
         """The metric the clause names before the base it compares with ("opening price, 120% over offer price")."""
-        if self.found is None:
-            return None
-        base = lexicon.changes()["base_metric_before"].search(self.s.text, self.clause, self.found.start)
+        base = self._base()
         own = [m for m in self.s.metrics if base is not None and self.clause <= m.start and m.end <= base.start()]
         return own[-1] if own else None
 
