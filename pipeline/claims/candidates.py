@@ -108,11 +108,12 @@ def _is_code(text: str, start: int, end: int) -> bool:
     return written.isascii() and (ticker or any(ch.isdigit() for ch in written))
 
 
-def _entities(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
+def _entities(text: str, starts: Collection[int], taken: list[tuple[int, int]]) -> list[Candidate]:
     """The entity table's names in `text` outside `taken` spans (stock codes aside). A short
-    name inside a longer word is no name ("China" across "of which domestic"); a place that
-    opens a registered company name (Suzhou … Co., Ltd.) is part of that name."""
-    sources, starts = lexicon()["source_types"], {s for s, _e, _w, _f in tokens}
+    name inside a longer word (`starts`: where jieba's words start) is no name ("China" across
+    "of which domestic"); a place that opens a registered company name (Suzhou … Co., Ltd.) is
+    part of that name."""
+    sources = lexicon()["source_types"]
     registered = [m.span() for m in lexicon()["registered"].finditer(text)]
     return [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
             for m in entity_mentions(text) if not _is_code(text, m.start, m.end)
@@ -126,12 +127,13 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     """Every subject candidate of a normalized sentence, in order. Group words and names
     inside a metric phrase ("domestic" in "gross domestic product") are not candidates."""
     tokens = tagged_tokens(text)
+    starts = {s for s, _e, _w, _f in tokens}
     masks = (lexicon()["masked"], *lexicon()["masked_patterns"])
     taken = [m.span() for pattern in masks for m in pattern.finditer(text)]
     # a fund named after an index is the fund, not the index
     found = _instrument_names(text, tokens, taken)
     taken += [(c.start, c.end) for c in found]
-    found += _entities(text, tokens, taken)
+    found += _entities(text, starts, taken)
     taken += [(c.start, c.end) for c in found]
     for m in lexicon()["sectors"].finditer(text):        # sectors may open a metric phrase
         if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -157,7 +159,6 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if not any(s < span[1] and span[0] < e for s, e in taken):
             found += members
             taken.append(span)
-    starts = {s for s, _e, _w, _f in tokens}
     for m in lexicon()["groups"].finditer(text):
         # a group word inside a longer word is no group ("industry" in "the banking industry's institutions")
         if m.start() in starts and not any(s < m.end() and m.start() < e for s, e in taken):
@@ -194,6 +195,7 @@ def _instrument_names(text: str, tokens: list[Token], taken: list[tuple[int, int
     contract; rules/subjects.yaml instrument_ending): the name runs back over the words before it.
     It is the subject of its own figures, never the article's main subject."""
     out, starts = [], [s for s, _e, _w, _f in tokens]
+    metrics: list | None = None                  # found once, and only when an ending is written
     for m in lexicon()["instrument"].finditer(text):
         at = bisect.bisect_right(starts, m.start()) - 1
         if at < 0 or any(s < m.end() and m.start() < e for s, e in taken):
@@ -203,7 +205,8 @@ def _instrument_names(text: str, tokens: list[Token], taken: list[tuple[int, int
             at -= 1
             start = tokens[at][0]
         # a name, not the bare ending nor a metric phrase (the gold main contract's price)
-        if start < m.start() and not any(f.start < m.end() and start < f.end for f in find_metrics(text)):
+        metrics = find_metrics(text) if metrics is None else metrics
+        if start < m.start() and not any(f.start < m.end() and start < f.end for f in metrics):
             out.append(Candidate(start, m.end(), "", "instrument"))
     return out
 

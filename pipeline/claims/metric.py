@@ -204,11 +204,8 @@ def _continued_amount(case: LevelCase) -> Row | None:
     previous = case.state.previous_row()
     if previous is None or case.fig.measure != "money":
         return previous
-    if previous.kind == "amount" and not is_quoted_rate(previous.metric):
-        return previous
-    # an amount continues the last amount, not a share or a rate written between
-    return next((row for row in reversed(case.state.rows) if row.kind == "amount" and not is_quoted_rate(row.metric)),
-                previous)
+    amounts = (row for row in reversed(case.state.rows) if row.kind == "amount" and not is_quoted_rate(row.metric))
+    return next(amounts, previous)
 
 
 def listed_metric(case: LevelCase) -> Choice | None:
@@ -235,7 +232,7 @@ def list_item_continues(case: LevelCase) -> Choice | None:
     heading = subject_lexicon()["layout_names"][0].match(case.s.text)
     if heading is None or case.fig.start > heading.end() + 2 or case.fig.measure not in ("count", "money"):
         return None
-    earlier = [*case.state.last_rows, *case.state.rows] if not case.state.rows else case.state.rows
+    earlier = case.state.rows or case.state.last_rows     # its sentence's claims, else the lead's
     same = [r for r in earlier if r.unit == case.fig.unit and r.metric_span and r.kind != "change"]
     return Choice(None, same[-1]) if same and case.fig.unit else None
 
