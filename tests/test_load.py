@@ -37,7 +37,8 @@ def test_bom_is_not_part_of_the_raw_text(tmp_path):
     ("<p>A&amp;B</p>", "A&B"),
     ("<script>var x = 100;</script><p>净利润5亿元</p>", "净利润5亿元"),
     ("<head><title>标题2025</title></head><body><p>收入</p></body>", "收入"),
-], ids=["plain", "nbsp", "amp", "script-skipped", "head-skipped"])
+    ("<p>营收100亿元</p><footer><p>客服热线：(852) 2598 6688</p></footer>", "营收100亿元"),
+], ids=["plain", "nbsp", "amp", "script-skipped", "head-skipped", "page-footer-skipped"])
 def test_html_visible_text(html, visible):
     assert from_text(html, fmt="html").text.strip() == visible
 

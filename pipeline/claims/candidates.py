@@ -49,15 +49,27 @@ def _token_kind(word: str, flag: str) -> str:
 
 
 def _segment_start(tokens: list[Token], at: int) -> int:
-    """Where the noun phrase before a segment word ("smartphone" + "business") starts: up to 8 characters before it."""
+    """Where the noun phrase before a segment word ("smartphone" + "business") starts: up to 8
+    characters before it, over a joiner between two of its words ("power and components" group)."""
     start = tokens[at][0]
-    for s, _e, word, flag in reversed(tokens[:at]):
-        # A verb of two characters can name a business ("innovation", "take-away"); one character cannot.
-        wordlike = flag.startswith(NOUNISH) or (flag == "v" and len(word) > 1)
-        if not wordlike or not WORD.fullmatch(word) or word in lexicon()["stop"] or tokens[at][0] - s > 8:
+    for i in range(at - 1, -1, -1):
+        s, _e, word, _flag = tokens[i]
+        if tokens[at][0] - s > 8:
+            break
+        if word in lexicon()["joiners"] and start < tokens[at][0] and i and _segment_part(tokens[i - 1]):
+            continue
+        if not _segment_part(tokens[i]):
             break
         start = s
     return start
+
+
+def _segment_part(token: Token) -> bool:
+    _s, _e, word, flag = token
+    # A verb of two characters can name a business ("innovation", "take-away"); one character
+    # cannot. jieba tags some business names as set phrases ("automation").
+    wordlike = flag.startswith(NOUNISH) or flag == "l" or (flag == "v" and len(word) > 1)
+    return wordlike and WORD.fullmatch(word) is not None and word not in lexicon()["stop"]
 
 
 def _opens_name(tokens: list[Token], at: int) -> bool:

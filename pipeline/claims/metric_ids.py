@@ -17,7 +17,7 @@ from pipeline import rules
 from pipeline.text.normalize import normalize_text
 
 from .figures import Figure
-from .lexicon import metric_kind, metric_parent
+from .lexicon import find_metrics, metric_kind, metric_parent
 from .rows import Row
 from .sentence import Sentence
 
@@ -26,11 +26,14 @@ from .sentence import Sentence
 def _rules() -> dict:
     data = rules.load("metrics")["metric_ids"]
     verbs = {normalize_text(k): v for k, v in data["verbs"].items()}
+    change_verbs = {normalize_text(k): v for k, v in data["change_verbs"].items()}
     return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
             "per_share_units": regex.compile(data["per_share_units"]), "count_ids": dict(data["count_ids"]),
-            "flow_ids": dict(data["flow_ids"]),
+            "flow_ids": dict(data["flow_ids"]), "change_verbs": change_verbs,
+            "change_verb_tail": regex.compile(rf"(?:{rules.alternation(change_verbs)})\s*$"),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
-            "share": data["share_of_total"], "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
+            "share": data["share_of_total"], "share_ids": dict(data["share_ids"]),
+            "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
             "share_marker": regex.compile(data["share_marker"]),
             "named_share_marker": regex.compile(data["named_share_marker"]),
             "rates": frozenset(data["rates_quoted_in_money"]),
@@ -54,6 +57,13 @@ def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
     if match is None or (match.group() in r["money_verbs"] and row.kind != "amount"):
         return ""
     return r["verbs"][match.group()]
+
+
+def _change_verb_id(fig: Figure, s: Sentence) -> str:
+    """A change with no metric phrase whose verb names the metric ("earned 25% less": net profit)."""
+    r = _rules()
+    match = r["change_verb_tail"].search(s.text, s.clause(fig.start), fig.start)
+    return str(r["change_verbs"][match.group()]) if match else ""
 
 
 def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:
@@ -92,6 +102,21 @@ def _qualified_id(row: Row, fig: Figure, s: Sentence) -> str:
     return ""
 
 
+def _named_share(row: Row, s: Sentence) -> str:
+    """The id of a share whose part is the metric named last before its whole ("R&D spending …,
+    of revenue 3.6%": R&D intensity), if rules/metrics.yaml share_ids names the pair. The whole
+    is the metric inside the share's phrase ("of revenue's share"), or the phrase's own."""
+    if not row.metric_span:
+        return ""
+    start, end = (p - s.start for p in row.metric_span)
+    # (a share phrase may be one term, "share of revenue": its whole is what is left without the share words)
+    inside_text = _rules()["named_share_marker"].sub(" ", s.text[start:end])
+    inside = [m.metric for m in find_metrics(inside_text) if m.metric and m.metric != row.metric]
+    whole = inside[-1] if inside else row.metric
+    part = next((m.metric for m in reversed(s.metrics) if m.end <= start and m.metric), "")
+    return str(_rules()["share_ids"].get(f"{part}/{whole}", ""))
+
+
 def _share_in_metric(row: Row, s: Sentence) -> bool:
     """A share word inside the metric phrase itself ("revenue share")."""
     if not row.metric_span:
@@ -127,10 +152,12 @@ def _quote_time(metric: str, fig: Figure, s: Sentence) -> str:
 def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
     r = _rules()
     if not row.metric:
-        return _unnamed_level_id(row, fig, s) if fig.role == "level" else ""
+        return _unnamed_level_id(row, fig, s) if fig.role == "level" else _change_verb_id(fig, s)
+    if row.metric == r["share"] and row.kind == "ratio":
+        return _named_share(row, s) or row.metric
     if row.kind == "ratio" and row.unit == "%" and metric_kind(row.metric) in ("money", "count"):
         written = r["share_marker"].search(s.text, s.clause(fig.start), fig.start)
-        return str(r["share"]) if written or _share_in_metric(row, s) else ""
+        return _named_share(row, s) or str(r["share"]) if written or _share_in_metric(row, s) else ""
     counted = row.kind in ("count", "change") and row.unit and not row.unit.isascii()
     if counted and metric_kind(row.metric) == "ratio":
         return ""                         # a rate's name over a count of things ("fund units up 1.87 bn units")

@@ -155,12 +155,14 @@ class Metric(Strict):
 
 class MetricIds(Strict):
     share_of_total: Word
+    share_ids: dict[str, str]
     per_share_marker: Pattern
     per_share: dict[str, str]
     per_share_units: Pattern
     count_ids: dict[str, str]
     flow_ids: dict[str, str]
     verbs: dict[str, str]
+    change_verbs: dict[str, str]
     verb_gap: str
     money_only: Words
     quote_after_move: Pattern
