@@ -51,3 +51,13 @@ def test_a_reporter_named_in_the_body_is_not_a_subject():
     from pipeline import extract
     table = extract("记者王海鸥报道：10月交付量同比增长31%，达到5.2万辆。")
     assert len(table) and not table["subject"].fillna("").str.contains("王海鸥").any()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("文/王强 2025年11月3日", {"王强"}),
+    ("记者林舟报道", {"林舟"}),
+    ("其中，教育文化娱乐、医疗保健价格分别上涨1.3%和0.9%", set()),
+    ("图表：营收结构、利润", set()),
+], ids=["one-character-role-with-separator", "reporter", "word-inside-a-noun-is-no-role", "chart-label"])
+def test_by_lines_credit_names_and_nothing_else(text, names):
+    assert set(credited_names(normalize_text(text))) == names
