@@ -59,7 +59,7 @@ def basis_start(fig: Figure, s: Sentence) -> int:
 def _sequential(period_shape: str) -> str:
     if period_shape.startswith("month"):
         return "mom"
-    return "" if period_shape in ("day", "day_span", "week", "pub_day") else "qoq"
+    return "" if period_shape in ("day", "day_span", "dekad", "week", "pub_day") else "qoq"
 
 
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:

@@ -30,6 +30,9 @@ def _rules() -> dict:
     return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
             "per_share_units": regex.compile(data["per_share_units"]), "count_ids": dict(data["count_ids"]),
             "flow_ids": dict(data["flow_ids"]), "change_verbs": change_verbs,
+            "verb_not_after": regex.compile(data["verb_not_after"]),
+            "index_in_points": regex.compile(data["index_in_points"]), "points_unit": data["points_unit"],
+            "points_id": data["points_id"],
             "change_verb_tail": regex.compile(rf"(?:{rules.alternation(change_verbs)})\s*$"),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
             "share": data["share_of_total"], "share_ids": dict(data["share_ids"]),
@@ -54,7 +57,8 @@ def is_quoted_rate(metric: str) -> bool:
 def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
     r = _rules()
     match = r["verb_tail"].search(s.text, s.clause(fig.start), fig.start)
-    if match is None or (match.group() in r["money_verbs"] and row.kind != "amount"):
+    if match is None or (match.group() in r["money_verbs"] and row.kind != "amount") \
+            or r["verb_not_after"].search(s.text, s.clause(fig.start), match.start()):
         return ""
     return r["verbs"][match.group()]
 
@@ -117,6 +121,13 @@ def _named_share(row: Row, s: Sentence) -> str:
     return str(_rules()["share_ids"].get(f"{part}/{whole}", ""))
 
 
+def _phrase_names_index(row: Row, s: Sentence) -> bool:
+    if not row.metric_span:
+        return False
+    start, end = (p - s.start for p in row.metric_span)
+    return _rules()["index_in_points"].search(s.text, max(0, start), max(0, end)) is not None
+
+
 def _share_in_metric(row: Row, s: Sentence) -> bool:
     """A share word inside the metric phrase itself ("revenue share")."""
     if not row.metric_span:
@@ -159,6 +170,8 @@ def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
         written = r["share_marker"].search(s.text, s.clause(fig.start), fig.start)
         return _named_share(row, s) or str(r["share"]) if written or _share_in_metric(row, s) else ""
     counted = row.kind in ("count", "change") and row.unit and not row.unit.isascii()
+    if counted and row.unit == r["points_unit"] and _phrase_names_index(row, s):
+        return str(r["points_id"])
     if counted and metric_kind(row.metric) == "ratio":
         return ""                         # a rate's name over a count of things ("fund units up 1.87 bn units")
     verb_id = _verb_id(row, fig, s) if fig.role == "level" else ""

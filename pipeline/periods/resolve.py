@@ -6,6 +6,7 @@ recent explicit year before the claim (`YearContext`).
 """
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -138,6 +139,17 @@ def _day_span(m: PeriodMention, year: int, prefix: str, context: YearContext | N
     return f"{first}/{last}" if last > first else ""
 
 
+def _dekad(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
+    """A ten-day period of a month ("late October": the 21st to the month's end)."""
+    month, starts = small_int(m.get("m") or ""), rules.load("periods")["dekad_starts"]
+    first = starts.get(m.get("x") or "")
+    if not (month and 1 <= month <= 12 and first):
+        return ""
+    later = [day for day in starts.values() if day > first]
+    last = min(later) - 1 if later else calendar.monthrange(year, month)[1]
+    return f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
+
+
 def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
     """A day told against the publication date: today, yesterday, "today (the 10th)", "(the 9th)"."""
     if context is None or context.published is None:
@@ -186,7 +198,8 @@ def _report(m: PeriodMention, year: int, prefix: str, context: YearContext | Non
 # One normalizer per shape of rules/periods.yaml.
 _SHAPES = {"year": _year, "same_period": _same_period, "ended": _ended_shape, "year_span": _year_span,
            "duration": _duration, "half": _half, "quarter": _quarter, "quarter_span": _quarter_span,
-           "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "pub_day": _pub_day,
+           "month": _month, "month_span": _month_span, "day": _day, "day_span": _day_span, "dekad": _dekad,
+           "pub_day": _pub_day,
            "pub_month": _pub_month, "pub_quarter": _pub_quarter, "week": _week, "reporting": _reporting,
            "report": _report}
 

@@ -163,6 +163,10 @@ class MetricIds(Strict):
     flow_ids: dict[str, str]
     verbs: dict[str, str]
     change_verbs: dict[str, str]
+    verb_not_after: Pattern
+    index_in_points: Pattern
+    points_unit: Word
+    points_id: Word
     verb_gap: str
     money_only: Words
     quote_after_move: Pattern
@@ -235,7 +239,7 @@ class Modality(RuleFile):
 # -- periods.yaml -------------------------------------------------------------------
 Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "month_span", "day_span",
                 "year_span", "duration", "same_period", "ended", "pub_day", "pub_month", "pub_quarter", "week",
-                "previous", "reporting", "report"]
+                "previous", "reporting", "report", "dekad"]
 
 
 class PeriodRule(Strict):
@@ -265,6 +269,7 @@ class Periods(RuleFile):
     ended_spans: dict[str, int]
     ended_quarter_months: Count
     halves: dict[str, int]
+    dekad_starts: dict[str, int]
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> Periods:
