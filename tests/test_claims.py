@@ -268,6 +268,11 @@ CASES = [
      {"191.5万吨": dict(period="2025-10-21/2025-10-31", metric="production")}),
     ("fund-inflow-told-by-its-verb", "股票ETF本周吸金超300亿元。",
      {"300亿元": dict(metric="net_inflow", qualifier=">")}),
+    ("loss-verb-in-a-prior-figure-bracket-is-a-net-loss",
+     "归属于上市公司股东的净利润为3.2亿元至4.8亿元（上年同期：亏损79.05亿元）。",
+     {"3.2亿元至4.8亿元": dict(metric="net_profit"), "79.05亿元": dict(metric="net_loss")}),
+    ("opening-quote-is-the-opening-price", "該股今日開報26.00港元，收報28.5港元。",
+     {"26.00港元": dict(metric="opening_price"), "28.5港元": dict(metric="closing_price")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

@@ -30,7 +30,7 @@ def _rules() -> dict:
     return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
             "per_share_units": regex.compile(data["per_share_units"]), "count_ids": dict(data["count_ids"]),
             "flow_ids": dict(data["flow_ids"]), "change_verbs": change_verbs,
-            "verb_not_after": regex.compile(data["verb_not_after"]),
+            "verb_not_after": regex.compile(data["verb_not_after"]), "verb_overrides": dict(data["verb_overrides"]),
             "index_in_points": regex.compile(data["index_in_points"]), "points_unit": data["points_unit"],
             "points_id": data["points_id"],
             "change_verb_tail": regex.compile(rf"(?:{rules.alternation(change_verbs)})\s*$"),
@@ -175,7 +175,7 @@ def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
     if counted and metric_kind(row.metric) == "ratio":
         return ""                         # a rate's name over a count of things ("fund units up 1.87 bn units")
     verb_id = _verb_id(row, fig, s) if fig.role == "level" else ""
-    if verb_id and metric_parent(verb_id) == row.metric:
+    if verb_id and (metric_parent(verb_id) == row.metric or r["verb_overrides"].get(row.metric) == verb_id):
         return verb_id                    # "the share price closed at 8.02": the closing price
     quotes = (r["quote_id"], r["intraday_quote_id"])
     if verb_id and row.metric in quotes and verb_id not in quotes:
