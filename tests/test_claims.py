@@ -273,6 +273,13 @@ CASES = [
      {"3.2亿元至4.8亿元": dict(metric="net_profit"), "79.05亿元": dict(metric="net_loss")}),
     ("opening-quote-is-the-opening-price", "該股今日開報26.00港元，收報28.5港元。",
      {"26.00港元": dict(metric="opening_price"), "28.5港元": dict(metric="closing_price")}),
+    ("improvement-of-a-cost-ratio-is-a-fall", "太平財險綜合成本率為98.6%，按年改善1.2個百分點。",
+     {"98.6%": dict(metric="combined_ratio", change_pp=-1.2, change_basis="yoy")}),
+    ("improvement-of-a-margin-is-a-rise", "毛利率按年改善1.5个百分点至30%。", {"30%": dict(change_pp=1.5)}),
+    ("a-list-of-growth-rates-is-a-list-of-rates", "2026年、2027年全A营业收入增速分别为4.5%、5.2%。",
+     {"4.5%": dict(kind="ratio", metric="growth_rate", period="2026"), "5.2%": dict(kind="ratio", period="2027")}),
+    ("listed-quarters-are-periods-not-subjects", "2025年一季度和二季度GDP分别增长5.4%和5.2%。",
+     {"5.4%": dict(period="2025-Q1", subject=""), "5.2%": dict(period="2025-Q2", subject="")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

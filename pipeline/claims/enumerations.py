@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import regex
 
+from pipeline.periods.find import find_periods
+
 from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon, tagged_tokens
 
 __all__ = ["ListedName", "breakdown_members", "list_members", "written_list"]
@@ -107,7 +109,8 @@ def _name_like(token: Token) -> bool:
     in Han numerals ("second-tier"), never a date's digits."""
     _s, _e, word, flag = token
     return (flag.startswith(_NAME_FLAGS) and WORD.fullmatch(word) is not None and word not in lexicon()["stop"]
-            and not (flag == "m" and (any(ch.isdigit() for ch in word) or unicodedata.numeric(word[0], None) is None)))
+            and not (flag == "m" and (any(ch.isdigit() for ch in word) or unicodedata.numeric(word[0], None) is None))
+            and not (flag.startswith("m") and find_periods(word)))      # "the first and second quarters"
 
 
 def _shared_ending(spans: list[tuple[int, int]]) -> list[ListedName]:

@@ -15,6 +15,7 @@ from .areas import is_area_word
 from .document import DocFacts
 from .entities import entity_id, entity_type
 from .figures import Figure
+from .improvement import signed_for
 from .lexicon import MetricMention
 from .metric_ids import canonical_metric, is_quoted_rate, refined_by_topic
 from .row_period import period_for, set_period
@@ -224,4 +225,6 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
         row.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)
+        if fig.improvement:
+            signed_for(row.metric, row)
     return row

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pipeline.quantities import Quantity
 
 from . import lexicon
+from .improvement import told_as_improvement
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Figure:
     generic_currency: bool = False
     bare: bool = False              # a plain number with no scale, unit or measure word
     rate_noun: bool = False         # a rate told by a growth noun ("growth rate reached 9.1%")
+    improvement: bool = False       # a change told as an improvement: its sign depends on the metric
     rule: str = ""
 
 
@@ -169,6 +171,7 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
             fig.value, fig.value_max = _signed_range(fig.value, fig.value_max, -1)
         return fig
     sign, _ = direction_of(before)
+    fig.improvement = told_as_improvement(before)
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
     before = c["modal_gap"].sub("", before)      # "revenue growth will approach 35%"

@@ -17,6 +17,7 @@ import regex
 from . import lexicon
 from .fields import basis_of, basis_start
 from .figures import Figure
+from .improvement import signed_for
 from .lexicon import MetricMention
 from .metric import Choice, metric_since_last_figure
 from .rows import Row
@@ -113,6 +114,14 @@ def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
     return Attach(waiting[0]) if waiting else None
 
 
+def rate_in_a_list(case: ChangeCase) -> Attach | NewRow | None:
+    """"growth rates of 4.5% and 5.2% respectively" with no levels waiting: each rate is its own
+    row, never the change of the rate before it."""
+    if case.fig.rate_noun and case.s.distributive and case.s.listed(case.fig) is not None:
+        return NewRow()
+    return None
+
+
 def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
     if case.state.level is None:
         return None
@@ -194,8 +203,8 @@ def _continued(rows: list[Row], fig: Figure) -> Row | None:
 
 ChangeStrategy = Callable[[ChangeCase], "Attach | NewRow | None"]
 CHANGE_STRATEGIES: tuple[ChangeStrategy, ...] = (
-    distributive_waiting, first_change_of_level, rate_of_absolute_change, further_change_of_level, named_in_text,
-    named_since_last_figure, continues_previous,
+    distributive_waiting, rate_in_a_list, first_change_of_level, rate_of_absolute_change, further_change_of_level,
+    named_in_text, named_since_last_figure, continues_previous,
 )
 
 
@@ -219,6 +228,8 @@ def attach(row: Row, fig: Figure, s: Sentence, rate_only: bool = False) -> None:
         target.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, target.period_shape)
         if fig.change_abs is not None and target.kind == "change":
             target.unit = fig.unit
+        if fig.improvement:
+            signed_for(target.metric, target)
 
 
 def conversion_of(fig: Figure, s: Sentence, state: PassState) -> Row | None:

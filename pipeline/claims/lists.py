@@ -51,8 +51,14 @@ def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list
 
 
 def change_runs(figures: list[Figure], sentence: str) -> list[list[Figure]]:
-    """Runs of changes written as a list ("up 11.7% and 10.2% respectively")."""
-    return _runs(figures, sentence, "change")
+    """Runs of changes written as a list ("up 11.7% and 10.2% respectively"). A list told by a
+    growth noun ("growth rates of 4.5% and 5.2% respectively") is a list of rates: every member
+    is read as its first is."""
+    runs = _runs(figures, sentence, "change")
+    for run in runs:
+        for fig in run[1:]:
+            fig.rate_noun = fig.rate_noun or run[0].rate_noun
+    return runs
 
 
 def _bare_before_changes(figures: list[Figure], sentence: str) -> list[Figure]:

@@ -58,28 +58,29 @@ class Sentence:
         return tuple(at for at in sorted(set(self.clauses)) if at < len(self.text) and opening.match(self.text, at))
 
     def run_index(self, fig: Figure) -> int | None:
-        """The figure's place in its distributive run, if it is in one."""
-        return self._run_places.get(id(fig))
+        """The figure's place in its distributive run (of levels, else of changes), if it is in one."""
+        return self._run_places.get((fig.start, fig.end))
 
     @functools.cached_property
-    def _run_places(self) -> dict[int, int]:
-        """Place in its run of every run member, by identity (one look-up per figure, not a scan)."""
-        places: dict[int, int] = {}
-        for run in self.runs:
+    def _run_places(self) -> dict[tuple[int, int], int]:
+        """Place in its run of every run member, by its span (one look-up per figure, not a scan;
+        a figure read again, as a growth rate read as a level, keeps its place)."""
+        places: dict[tuple[int, int], int] = {}
+        for run in (*self.runs, *self.change_runs):
             for i, fig in enumerate(run):
-                places.setdefault(id(fig), i)
+                places.setdefault((fig.start, fig.end), i)
         return places
 
     def listed(self, fig: Figure) -> tuple[int, int] | None:
         """(place, length) of the figure's distributive list, when "respectively" is written."""
-        return self._listed_places.get(id(fig)) if self.distributive else None
+        return self._listed_places.get((fig.start, fig.end)) if self.distributive else None
 
     @functools.cached_property
-    def _listed_places(self) -> dict[int, tuple[int, int]]:
-        places: dict[int, tuple[int, int]] = {}
+    def _listed_places(self) -> dict[tuple[int, int], tuple[int, int]]:
+        places: dict[tuple[int, int], tuple[int, int]] = {}
         for run in (*self.runs, *self.change_runs):
             for i, fig in enumerate(run):
-                places.setdefault(id(fig), (i, len(run)))
+                places.setdefault((fig.start, fig.end), (i, len(run)))
         return places
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:

@@ -13,6 +13,8 @@ from .base import Count, Pattern, RuleFile, Strict, Symbol, Word, Words
 class Changes(RuleFile):
     up_verbs: Words
     down_verbs: Words
+    improvement_verbs: Words
+    improvement_lowers: Words
     basis: dict[Literal["yoy", "qoq", "mom"], Words]
     sequential: Words
     comparison_base: Pattern
