@@ -10,6 +10,8 @@ import regex
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
 
+from .rows import Row
+
 
 @functools.cache
 def _rules() -> tuple[regex.Pattern, frozenset[str]]:
@@ -23,7 +25,7 @@ def told_as_improvement(before: str) -> bool:
     return _rules()[0].search(before) is not None
 
 
-def signed_for(metric: str, row) -> None:
+def signed_for(metric: str, row: Row) -> None:
     """Turn the change on `row` (told as an improvement) into a fall when `metric` is better lower."""
     if metric not in _rules()[1]:
         return

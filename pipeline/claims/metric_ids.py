@@ -168,7 +168,7 @@ def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
         return _named_share(row, s) or row.metric
     if row.kind == "ratio" and row.unit == "%" and metric_kind(row.metric) in ("money", "count"):
         written = r["share_marker"].search(s.text, s.clause(fig.start), fig.start)
-        return _named_share(row, s) or str(r["share"]) if written or _share_in_metric(row, s) else ""
+        return (_named_share(row, s) or str(r["share"])) if written or _share_in_metric(row, s) else ""
     counted = row.kind in ("count", "change") and row.unit and not row.unit.isascii()
     if counted and row.unit == r["points_unit"] and _phrase_names_index(row, s):
         return str(r["points_id"])
