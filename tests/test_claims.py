@@ -280,6 +280,10 @@ CASES = [
      {"4.5%": dict(kind="ratio", metric="growth_rate", period="2026"), "5.2%": dict(kind="ratio", period="2027")}),
     ("listed-quarters-are-periods-not-subjects", "2025年一季度和二季度GDP分别增长5.4%和5.2%。",
      {"5.4%": dict(period="2025-Q1", subject=""), "5.2%": dict(period="2025-Q2", subject="")}),
+    ("a-metric-name-before-its-alias-is-the-phrase", "主計總處今日公布10月消費者物價指數（CPI），較上年同月上漲1.52%。",
+     {"1.52%": dict(metric="cpi", metric_text="消費者物價指數", change_basis="yoy")}),
+    ("a-market-clock-names-no-subject", "亚市早盘，截至北京时间9:30，现货黄金报4,082.35美元/盎司。",
+     {"4,082.35美元": dict(metric="commodity_price", subject="")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

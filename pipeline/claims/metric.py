@@ -34,6 +34,9 @@ def metric_since_last_figure(fig: Figure, s: Sentence, state: PassState) -> Metr
     verbs, _ = lexicon.verb_metrics()
     between = [m for m in s.metrics if state.last_end <= m.start and m.end <= fig.start
                and s.text[m.start:m.end] not in verbs]
+    if len(between) > 1 and between[-2].metric == between[-1].metric \
+            and lexicon.alias_opening().fullmatch(s.text, between[-2].end, between[-1].start):
+        return between[-2]           # "consumer price index (CPI)": the name, not its alias
     return between[-1] if between else None
 
 
