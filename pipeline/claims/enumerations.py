@@ -110,7 +110,13 @@ def _name_like(token: Token) -> bool:
     _s, _e, word, flag = token
     return (flag.startswith(_NAME_FLAGS) and WORD.fullmatch(word) is not None and word not in lexicon()["stop"]
             and not (flag == "m" and (any(ch.isdigit() for ch in word) or unicodedata.numeric(word[0], None) is None))
-            and not (flag.startswith("m") and find_periods(word)))      # "the first and second quarters"
+            and not (flag.startswith("m") and _names_a_period(word)))      # "the first and second quarters"
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_a_period(word: str) -> bool:
+    """A numeral word that is a period phrase ("the first quarter"): looked up once per word."""
+    return bool(find_periods(word))
 
 
 def _shared_ending(spans: list[tuple[int, int]]) -> list[ListedName]:

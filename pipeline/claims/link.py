@@ -117,7 +117,7 @@ def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
 def rate_in_a_list(case: ChangeCase) -> Attach | NewRow | None:
     """"growth rates of 4.5% and 5.2% respectively" with no levels waiting: each rate is its own
     row, never the change of the rate before it."""
-    if case.fig.rate_noun and case.s.distributive and case.s.listed(case.fig) is not None:
+    if case.fig.rate_noun and case.s.listed(case.fig) is not None:
         return NewRow()
     return None
 

@@ -59,17 +59,8 @@ class Sentence:
 
     def run_index(self, fig: Figure) -> int | None:
         """The figure's place in its distributive run (of levels, else of changes), if it is in one."""
-        return self._run_places.get((fig.start, fig.end))
-
-    @functools.cached_property
-    def _run_places(self) -> dict[tuple[int, int], int]:
-        """Place in its run of every run member, by its span (one look-up per figure, not a scan;
-        a figure read again, as a growth rate read as a level, keeps its place)."""
-        places: dict[tuple[int, int], int] = {}
-        for run in (*self.runs, *self.change_runs):
-            for i, fig in enumerate(run):
-                places.setdefault((fig.start, fig.end), i)
-        return places
+        place = self._listed_places.get((fig.start, fig.end))
+        return place[0] if place is not None else None
 
     def listed(self, fig: Figure) -> tuple[int, int] | None:
         """(place, length) of the figure's distributive list, when "respectively" is written."""
@@ -77,6 +68,8 @@ class Sentence:
 
     @functools.cached_property
     def _listed_places(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """(place, length) of every run member by its span (one look-up per figure, not a scan; a
+        figure read again, as a growth rate read as a level, keeps its place)."""
         places: dict[tuple[int, int], tuple[int, int]] = {}
         for run in (*self.runs, *self.change_runs):
             for i, fig in enumerate(run):
