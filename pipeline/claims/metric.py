@@ -18,6 +18,7 @@ import regex
 from pipeline import rules
 
 from . import lexicon
+from .continuation import continues_previous, unit_text
 from .figures import Figure
 from .lexicon import MetricMention
 from .mention import metric_mention
@@ -26,7 +27,7 @@ from .rows import Row
 from .sentence import Sentence
 from .state import PassState
 from .subject_words import lexicon as subject_lexicon
-from .subjects import is_noun_phrase, names_an_entity
+from .subjects import names_an_entity
 
 
 def metric_since_last_figure(fig: Figure, s: Sentence, state: PassState) -> MetricMention | None:
@@ -46,30 +47,6 @@ def _unclaimed_ratio(fig: Figure, s: Sentence, state: PassState) -> MetricMentio
     earlier = [m for m in s.metrics if m.end <= fig.start and m.kind == "ratio"
                and s.doc_span(m.start, m.end) not in used]
     return earlier[-1] if earlier else None
-
-
-def _continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState) -> bool:
-    """A clause with only a period phrase, a sub-item noun and a link before the level
-    ("same period last year: 0.85 dollars"; rules/claim_filters.yaml continuation_gap)."""
-    previous = state.previous_row()
-    if previous is None or not previous.metric_span:
-        return False
-    gap = list(s.text[clause:fig.start])
-    for p in s.periods:
-        if clause <= p.start and p.end <= fig.start:
-            gap[p.start - clause:p.end - clause] = " " * (p.end - p.start)
-    # a method phrase ("in US dollars") restates the claim before: it is no sub-item
-    match = lexicon.claim_rules()["continuation"].match(lexicon.mask_method_phrases("".join(gap)))
-    if match is None:
-        return False
-    item = match.group("item").strip()
-    if not state.rows:           # across sentences: only a period and a link verb — or a sub-item's name
-        # ("of which, Ping An Life 473.2 bn": the premiums of the sentence before)
-        if item and lexicon.claim_rules()["sub_item_opening"].match(s.text) is not None:
-            return names_an_entity(item, 0, len(item))
-        return not item and bool(match.group("link"))
-    # a sub-item ("of which, own-brand cars 213,377") is named by any short item
-    return s.in_sub_items(fig.start) or is_noun_phrase(match.group("item"), lexicon.claim_rules()["item_flags"])
 
 
 @dataclass(frozen=True)
@@ -185,17 +162,12 @@ def named_before_a_link_clause(case: LevelCase) -> Choice | None:
     # "the index touched 23,612 intraday and closed at 23,567": the level before, restated
     rows = case.state.rows
     same_unit = rows and rows[-1].metric_span and rows[-1].unit_spans and case.fig.unit_spans and \
-        case.s.text[slice(*case.fig.unit_spans[-1])] == _unit_text(rows[-1], case.s)
+        case.s.text[slice(*case.fig.unit_spans[-1])] == unit_text(rows[-1], case.s)
     return Choice(None, rows[-1]) if same_unit else None
 
 
-def _unit_text(row: Row, s: Sentence) -> str:
-    start, end = row.unit_spans[-1]
-    return s.text[start - s.start:end - s.start] if s.start <= start <= end <= s.start + len(s.text) else ""
-
-
 def continues_previous_clause(case: LevelCase) -> Choice | None:
-    if _continues_previous(case.fig, case.clause, case.s, case.state):
+    if continues_previous(case.fig, case.clause, case.s, case.state):
         return Choice(None, _continued_amount(case))
     return None
 
@@ -205,6 +177,11 @@ def _continued_amount(case: LevelCase) -> Row | None:
     rate ("at 30.6 to the dollar, about NT$979.2 bn") restates the amount before the rate, and a
     market's orders after a share ("US 20.97 bn, a share above 30%; ASEAN 9.25 bn") the orders."""
     previous = case.state.previous_row()
+    if previous is not None and previous.kind == "change" and case.fig.measure == "count" and case.fig.unit:
+        # a count continues the last level counted in its measure word, not a change after it
+        levels = (r for r in reversed(case.state.rows or case.state.last_rows)
+                  if r.kind == "count" and r.unit == case.fig.unit)
+        return next(levels, previous)
     if previous is None or case.fig.measure != "money":
         return previous
     amounts = (row for row in reversed(case.state.rows) if row.kind == "amount" and not is_quoted_rate(row.metric))
