@@ -107,7 +107,9 @@ def modality_of(sentence: str, position: int, clauses: list[int], end: int | Non
     for start in _starts_between(clauses, scope_start, position):
         if m["scope_breakers"].match(sentence, start):
             scope_start = start
-    prefix = m["blocked"].sub(lambda x: " " * len(x.group()), sentence[scope_start:position])
+    # a noun use may be told by the figure itself ("target ... 76%"): mask up to the figure's end
+    seen = sentence[scope_start:position if end is None else end]
+    prefix = m["blocked"].sub(lambda x: " " * len(x.group()), seen)[:position - scope_start]
     if any(_governs(sentence, scope_start + x.start(), position, clauses) for x in m["forecast"].finditer(prefix)):
         return "forecast"
     if m["plan"].search(prefix) or after is not None:
