@@ -309,6 +309,10 @@ CASES = [
      {"11.8亿元": dict(metric_text="总票房", modality="forecast")}),
     ("sub-item-with-its-own-consumption-noun", "2025年前三季度，全国黄金消费量682.7吨；其中，黄金首饰消费270.4吨。",
      {"270.4吨": dict(metric_text="黄金首饰消费")}),
+    ("yearless-day-before-any-year-is-handed-on",
+     "收评：沪指小幅收涨\n2025-06-18 15:21 来源：财经网\n\n6月18日，A股三大指数涨跌互现，上证指数收报3402.17点。\n"
+     "成交方面，沪深两市全天成交额1.28万亿元。",
+     {"1.28万亿元": dict(period="2025-06-18")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]
