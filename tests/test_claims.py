@@ -313,6 +313,12 @@ CASES = [
      "收评：沪指小幅收涨\n2025-06-18 15:21 来源：财经网\n\n6月18日，A股三大指数涨跌互现，上证指数收报3402.17点。\n"
      "成交方面，沪深两市全天成交额1.28万亿元。",
      {"1.28万亿元": dict(period="2025-06-18")}),
+    ("count-names-what-it-counts-after-it", "截至2025年11月25日，今年已有86隻新股在港上市。",
+     {"86隻": dict(metric_text="新股", kind="count", unit="隻")}),
+    ("count-after-a-covering-verb", "2025年10月底，零跑汽车销售网络覆盖275座城市。",
+     {"275座": dict(metric_text="城市")}),
+    ("ranking-word-is-no-counted-noun", "2025年11月10日，外資買超台積電1萬2,586張居冠。",
+     {"1萬2,586張": dict(metric_text="")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

@@ -72,7 +72,7 @@ LEVELS = [
     ("各業務中，雲服務收入佔比最大，達到38.5%。", "38.5%", "ratio_named_since_last_figure", "佔比"),
     ("毛利率和淨利率雙雙提升，後者為21%。", "21%", "ratio_named_since_last_figure", "淨利率"),
     ("每股盈利0.6美元，上年同期為0.85美元。", "0.85美元", "continues_previous_clause", "每股盈利"),
-    ("TOP10、TOP30房企的獎勵資金分別為300億元、120億元。", "120億元", "later_member_of_list", "房企的獎勵資金"),
+    ("TOP10、TOP30房企的獎勵資金分別為300億元、120億元。", "120億元", "later_member_of_list", "獎勵資金"),
     ("公司毛利率和淨利率雙雙改善，毛利率達35%，另一項為12%。", "12%", "unclaimed_ratio", "淨利率"),
 ]
 

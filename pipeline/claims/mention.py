@@ -3,7 +3,12 @@ or a metric-like noun phrase right before it (rules/metrics.yaml fallback); a gr
 told by its noun is measured by that noun."""
 from __future__ import annotations
 
+import functools
+
 import regex
+
+from pipeline import rules
+from pipeline.text.segment import pos_tokenizer
 
 from . import lexicon
 from .figures import Figure
@@ -77,4 +82,30 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
             and not lexicon.changes()["growth_nouns"].fullmatch(match.group("metric")):
         start, end = match.span("metric")
         return MetricMention(start, end, "", "")
-    return None
+    return _counted_noun(fig, s)
+
+
+_WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{2,8}")
+COUNTED_NOUN_FLAGS = ("j", "eng", "vn", "nz")
+
+
+@functools.cache
+def _not_counted() -> frozenset[str]:
+    return frozenset(rules.load("metrics")["counted_noun_not"])
+
+
+def _counted_noun(fig: Figure, s: Sentence) -> MetricMention | None:
+    """What a count counts, written right after its measure word ("86 new listings", "22 cities"):
+    the nouns there, up to the first word that is not one."""
+    if fig.measure != "count" or not fig.unit:
+        return None
+    words = _WORD_AFTER.match(s.text, fig.end)
+    if words is None:
+        return None
+    end, noun_end = fig.end, None
+    for token in pos_tokenizer().cut(words.group()):
+        if not (token.flag.startswith("n") or token.flag in COUNTED_NOUN_FLAGS) or token.word in _not_counted():
+            break
+        end += len(token.word)
+        noun_end = end if token.flag.startswith("n") else noun_end
+    return MetricMention(fig.end, noun_end, "", "") if noun_end and noun_end - fig.end >= 2 else None

@@ -202,6 +202,7 @@ class Metrics(RuleFile):
     not_metrics: Words
     not_metric_patterns: list[Pattern]
     fallback: Pattern
+    counted_noun_not: Words
     phrases_without_id: dict[Literal["money", "count", "ratio"], Words]
 
     @model_validator(mode="after")
