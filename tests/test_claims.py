@@ -319,6 +319,9 @@ CASES = [
      {"275座": dict(metric_text="城市")}),
     ("ranking-word-is-no-counted-noun", "2025年11月10日，外資買超台積電1萬2,586張居冠。",
      {"1萬2,586張": dict(metric_text="")}),
+    ("day-span-under-a-written-year-is-handed-on",
+     "2025年国庆中秋假期（10月1日至8日），全国国内出游8.69亿人次。日均出游1.09亿人次。",
+     {"1.09亿人次": dict(period="2025-10-01/2025-10-08")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

@@ -24,5 +24,6 @@ def test_a_one_line_copy_keeps_the_claims(path):
     source = load_file(path)
     one_line = from_text(source.raw.replace("\r\n", " ").replace("\n", " "), source.doc_id, source.fmt)
     original, flat = _claims(extract_source(source)), _claims(extract_source(one_line))
-    kept = sum((original & flat).values())
-    assert kept >= 0.9 * sum(original.values()), f"{path.stem}: {kept} of {sum(original.values())} claims kept"
+    # only counts reach the message: a held-out article's claims must not show in a failure
+    kept, total = sum((original & flat).values()), sum(original.values())
+    assert kept >= 0.9 * total, f"{path.stem}: {kept} of {total} claims kept"

@@ -46,7 +46,9 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         elif mention.first_year is not None:
             out.append(resolve(mention, _context(None, published, week) if mention.get("wk") else None))
         elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_month", "pub_quarter") \
-                or (mention.shape in _HANDED_ON_BY_PUBLICATION and last_year is None and published is not None):
+                or (mention.shape in _HANDED_ON_BY_PUBLICATION and last_year is None and published is not None) \
+                or (mention.shape in _HANDED_ON_BY_PUBLICATION and last_year is not None
+                    and mention.start - last_year.end <= _YEAR_REACH):
             # a relative year, a week, or a day or quarter told against the publication date
             # ("today (18th)"), is year-bearing once resolved; a phrase with no year at all
             # ("January to October") is not, even where the publication year completes it (§3 rule 4)
@@ -69,6 +71,8 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
 # date, handed on as labellers read it ("June 18: the index closed …; turnover …"); a month
 # or quarter is not: "Q3" or "September" after a page's topic is a breakdown, not a new period.
 _HANDED_ON_BY_PUBLICATION = frozenset(("day", "day_span"))
+# ... and so is one whose year is written just before it ("the 2025 National Day holiday (October 1-8)").
+_YEAR_REACH = 10
 
 # The periods results are reported for: what "during the period" refers back to (not a day or a week).
 _REPORTING_SHAPES = frozenset(("ended", "year", "half", "quarter", "quarter_span", "month_span"))
