@@ -105,13 +105,24 @@ def _main_subject(article: Article, credited: frozenset[str], names: dict[str, s
     if area is not None:
         return article.raw(*area)[2], entity_id(text[area[0]:area[1]])
     for s, e in spans:
-        found = main_subject(text[s:e], credited, title=(s, e) == cleaned.title_span)
+        found = main_subject(_without_publication_lines(article, s, e), credited, title=(s, e) == cleaned.title_span)
         if found is not None:
             ident = entity_id(text[s + found[0]:s + found[1]])
             if release and (s, e) == lead and entity_type(ident) == "region":
                 continue       # a place the lead of a release names is one of its breakdowns (orders from Europe)
             return names.get(ident) or article.raw(s + found[0], s + found[1])[2], ident
     return "", ""
+
+
+def _without_publication_lines(article: Article, start: int, end: int) -> str:
+    """The normalized text[start:end] with publication lines blanked: the place a post was
+    sent from ("posted 2025-11-04 in Beijing") is no subject of the article."""
+    chars = list(article.normalized[start:end])
+    for s, e in article.cleaned.publication + article.cleaned.datelines:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            chars[s - start:e - start] = " " * (e - s)
+    return "".join(chars)
 
 
 def _release_area(article: Article) -> tuple[int, int] | None:

@@ -322,6 +322,9 @@ CASES = [
     ("day-span-under-a-written-year-is-handed-on",
      "2025年国庆中秋假期（10月1日至8日），全国国内出游8.69亿人次。日均出游1.09亿人次。",
      {"1.09亿人次": dict(period="2025-10-01/2025-10-08")}),
+    ("place-a-post-was-sent-from-is-no-subject",
+     "电影票房观察\n2025-11-04 00:16 发布于 北京 来自 iPhone 15 Pro Max\n10月票房数据出炉。10月电影总票房32.6亿元。",
+     {"32.6亿元": dict(subject="")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]
