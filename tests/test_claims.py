@@ -325,6 +325,8 @@ CASES = [
     ("place-a-post-was-sent-from-is-no-subject",
      "电影票房观察\n2025-11-04 00:16 发布于 北京 来自 iPhone 15 Pro Max\n10月票房数据出炉。10月电影总票房32.6亿元。",
      {"32.6亿元": dict(subject="")}),
+    ("points-level-is-an-index-level", "2025年11月12日，台股今天漲120.5點收23,567.89點。",
+     {"23,567.89點": dict(metric="index_level", metric_text="", unit="點", kind="count")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]
