@@ -327,6 +327,8 @@ CASES = [
      {"32.6亿元": dict(subject="")}),
     ("points-level-is-an-index-level", "2025年11月12日，台股今天漲120.5點收23,567.89點。",
      {"23,567.89點": dict(metric="index_level", metric_text="", unit="點", kind="count")}),
+    ("listed-changes-share-the-first-verb", "2025年10月，两个行业增速分别回落0.3个和0.5个百分点。",
+     {"0.3个": dict(change_pp=-0.3), "0.5个百分点": dict(change_pp=-0.5)}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

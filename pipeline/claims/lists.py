@@ -11,7 +11,7 @@ from dataclasses import replace
 import regex
 
 from . import lexicon
-from .figures import Figure
+from .figures import Figure, direction_of
 
 # What a bare list member takes from the list's last figure.
 _TAKES_MEASURE = ("money", "percent", "multiple", "pp")
@@ -47,7 +47,19 @@ def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list
     for run in _runs(figures, sentence, "change"):
         for fig in run[:-1]:
             completed[id(fig)] = _completed_change(fig, run[-1], sentence)
+        # "lower by 0.3 and 0.5 points": the verb before the first member signs them all
+        for before, fig in zip(run, run[1:], strict=False):
+            member = completed.get(id(fig), fig)
+            if run[0].sign < 0 < member.sign and not direction_of(sentence[before.end:fig.start])[0]:
+                completed[id(fig)] = _negated(member)
     return [completed.get(id(f), f) for f in figures], level_runs
+
+
+def _negated(fig: Figure) -> Figure:
+    def flip(v: float | None) -> float | None:
+        return -v if v is not None else None
+    return replace(fig, sign=-1, change_pct=flip(fig.change_pct), change_pp=flip(fig.change_pp),
+                   change_abs=flip(fig.change_abs))
 
 
 def change_runs(figures: list[Figure], sentence: str) -> list[list[Figure]]:
