@@ -329,6 +329,9 @@ CASES = [
      {"23,567.89點": dict(metric="index_level", metric_text="", unit="點", kind="count")}),
     ("listed-changes-share-the-first-verb", "2025年10月，两个行业增速分别回落0.3个和0.5个百分点。",
      {"0.3个": dict(change_pp=-0.3), "0.5个百分点": dict(change_pp=-0.5)}),
+    ("listed-bases-in-order",
+     "2025年10月末，M2余额335.1万亿元，同比增长8.1%，增速分别比上月末和上年同期低0.3个和0.5个百分点。",
+     {"0.3个": dict(change_pp=-0.3, change_basis="mom"), "0.5个百分点": dict(change_pp=-0.5, change_basis="yoy")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

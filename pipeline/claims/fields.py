@@ -10,6 +10,10 @@ import bisect
 import functools
 from dataclasses import replace
 
+import regex
+
+from pipeline import rules
+
 from . import lexicon
 from .areas import is_area_word
 from .document import DocFacts
@@ -61,6 +65,26 @@ def _sequential(period_shape: str) -> str:
     if period_shape.startswith("month"):
         return "mom"
     return "" if period_shape in ("day", "day_span", "dekad", "week", "pub_day") else "qoq"
+
+
+def _listed_basis(fig: Figure, s: Sentence, period_shape: str) -> str:
+    """The basis in a list member's place among the bases listed before its list (rules/changes.yaml)."""
+    place = s.run_index(fig)
+    if place is None:
+        return ""
+    pattern, separator, prefix = _listed_bases()
+    listed = pattern.search(s.text, s.clause(fig.start), fig.start)
+    bases = separator.split(listed.group("bases")) if listed else []
+    if place >= len(bases):
+        return ""
+    word = prefix + bases[place].strip()
+    return basis_of(word, 0, len(word), period_shape)
+
+
+@functools.cache
+def _listed_bases() -> tuple[regex.Pattern, regex.Pattern, str]:
+    r = rules.load("changes")
+    return regex.compile(r["listed_bases"]), regex.compile(r["listed_bases_separator"]), r["listed_bases_prefix"]
 
 
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
@@ -226,7 +250,8 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     past = fig.base or s.in_prior_figure_bracket(fig) or row.period_shape == "same_period"
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
-        row.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)
+        row.change_basis = _listed_basis(fig, s, row.period_shape) \
+            or basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)
         if fig.improvement:
             signed_for(row.metric, row)
     return row

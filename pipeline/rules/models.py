@@ -17,6 +17,9 @@ class Changes(RuleFile):
     improvement_lowers: Words
     basis: dict[Literal["yoy", "qoq", "mom"], Words]
     sequential: Words
+    listed_bases: Pattern
+    listed_bases_separator: Pattern
+    listed_bases_prefix: str
     comparison_base: Pattern
     base_metric_before: Pattern
     change_rate_gap: Pattern
