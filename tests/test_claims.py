@@ -332,6 +332,11 @@ CASES = [
     ("listed-bases-in-order",
      "2025年10月末，M2余额335.1万亿元，同比增长8.1%，增速分别比上月末和上年同期低0.3个和0.5个百分点。",
      {"0.3个": dict(change_pp=-0.3, change_basis="mom"), "0.5个百分点": dict(change_pp=-0.5, change_basis="yoy")}),
+    ("list-item-heading-with-a-note",
+     "2025年第47周新能源乘用车上险量约24.6万辆。新势力品牌中：● 零跑汽车：1.46万辆；"
+     "● 蔚来公司（含乐道）：6,980辆；● 极氪：4,210辆。",
+     {"6,980辆": dict(metric_text="上险量", subject="蔚来公司"),
+      "4,210辆": dict(metric_text="上险量", subject="极氪")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]
