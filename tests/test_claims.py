@@ -337,6 +337,11 @@ CASES = [
      "● 蔚来公司（含乐道）：6,980辆；● 极氪：4,210辆。",
      {"6,980辆": dict(metric_text="上险量", subject="蔚来公司"),
       "4,210辆": dict(metric_text="上险量", subject="极氪")}),
+    ("change-names-its-own-unknown-noun", "2025年1-10月，工业投资同比增长6.9%。其中，采矿业投资增长4.2%。",
+     {"4.2%": dict(metric_text="采矿业投资", metric="")}),
+    ("base-of-a-change-is-no-metric",
+     "2025年11月7日，沪铜主力合约收报86,720元/吨，较前一交易日结算价上涨640元，涨幅0.74%。",
+     {"86,720元": dict(change_abs=640, change_pct=0.74)}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

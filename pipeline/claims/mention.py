@@ -11,7 +11,7 @@ from pipeline import rules
 from pipeline.text.segment import pos_tokenizer
 
 from . import lexicon
-from .figures import Figure
+from .figures import Figure, direction_of
 from .lexicon import MetricMention
 from .sentence import Sentence
 
@@ -75,11 +75,17 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
     after = _after(fig, s)
     if after is not None:
         return after
-    # The fallback phrase is a few words long: search only the window before the figure.
-    match = lexicon.metric_fallback().search(s.text, max(clause, fig.start - FALLBACK_WINDOW), fig.start)
+    # The fallback phrase is a few words long: search only the window before the figure (before
+    # a change's verb: "mining investment grew 4.2%").
+    end = fig.start
+    if fig.role == "change":
+        sign, stem = direction_of(s.text[clause:fig.start])
+        end = clause + len(stem) if sign else end
+    match = lexicon.metric_fallback().search(s.text, max(clause, end - FALLBACK_WINDOW), end)
     # a bare growth-rate noun ("its annual growth rate was 34.1%") names the change, not a metric
     if match and not lexicon.names_no_metric(match.group("metric")) \
-            and not lexicon.changes()["growth_nouns"].fullmatch(match.group("metric")):
+            and not lexicon.changes()["growth_nouns"].fullmatch(match.group("metric")) \
+            and not _fallback_not_after().search(s.text, clause, match.start("metric")):
         start, end = match.span("metric")
         return MetricMention(start, end, "", "")
     return _counted_noun(fig, s)
@@ -87,6 +93,11 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
 
 _WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{2,8}")
 COUNTED_NOUN_FLAGS = ("j", "eng", "vn", "nz")
+
+
+@functools.cache
+def _fallback_not_after() -> regex.Pattern:
+    return regex.compile(rules.load("metrics")["fallback_not_after"])
 
 
 @functools.cache

@@ -1,4 +1,5 @@
-"""Schemas of the rule files of the period and claim stages (text stage: text_models.py)."""
+"""Schemas of the rule files of the period and claim stages (text stage: text_models.py; the words
+around a figure, modality and qualifiers: hedge_models.py)."""
 from __future__ import annotations
 
 from typing import Literal
@@ -6,7 +7,7 @@ from typing import Literal
 import regex
 from pydantic import model_validator
 
-from .base import Count, Pattern, RuleFile, Strict, Symbol, Word, Words
+from .base import Count, Pattern, RuleFile, Strict, Word, Words
 
 
 # -- changes.yaml -------------------------------------------------------------------
@@ -206,6 +207,7 @@ class Metrics(RuleFile):
     not_metric_patterns: list[Pattern]
     fallback: Pattern
     counted_noun_not: Words
+    fallback_not_after: Pattern
     phrases_without_id: dict[Literal["money", "count", "ratio"], Words]
 
     @model_validator(mode="after")
@@ -228,19 +230,6 @@ class Metrics(RuleFile):
         if parents:
             raise ValueError(f"parents not defined under metrics: {parents}")
         return self
-
-
-# -- modality.yaml ------------------------------------------------------------------
-class Modality(RuleFile):
-    forecast: Words
-    plan: Words
-    plan_patterns: list[Pattern]
-    plan_after: Pattern
-    blocked: list[Pattern]
-    scope_breakers: Pattern
-    item_separator: Pattern
-    consensus_before: Pattern
-    consensus_after: Pattern
 
 
 # -- periods.yaml -------------------------------------------------------------------
@@ -289,12 +278,3 @@ class Periods(RuleFile):
                 except regex.error as exc:
                     raise ValueError(f"rule {rule.id}: pattern does not compile: {exc}") from None
         return self
-
-
-# -- qualifiers.yaml ----------------------------------------------------------------
-class Qualifiers(RuleFile):
-    before: dict[Symbol, Words]
-    not_hedges: Words
-    after: dict[Symbol, Words]
-    not_after_hedges: Words
-    inside: dict[Symbol, Words]

@@ -1,7 +1,7 @@
 """Schemas of the rule files: what keys each file has and what each key holds.
 
 `validate(name, data, path)` checks one parsed file against its model (`models.py`,
-`quantity_models.py`, `text_models.py`) and raises `RuleError` naming the file, the key and what was
+`hedge_models.py`, `quantity_models.py`, `text_models.py`) and raises `RuleError` naming the file, the key and what was
 expected. Models forbid keys they do not know, so a renamed or misspelt key fails at
 load time; every pattern must compile; every file carries examples and counter-examples.
 """
@@ -13,14 +13,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from .base import RuleError, RuleFile
+from .hedge_models import Modality, Qualifiers
 from .models import (
     Changes,
     ClaimFilters,
     Entities,
     Metrics,
-    Modality,
     Periods,
-    Qualifiers,
     Subjects,
 )
 from .quantity_models import QuantityCurrencies, QuantityFilters, QuantityNumerals, QuantityPercent
