@@ -27,3 +27,34 @@ def test_a_one_line_copy_keeps_the_claims(path):
     # only counts reach the message: a held-out article's claims must not show in a failure
     kept, total = sum((original & flat).values()), sum(original.values())
     assert kept >= 0.9 * total, f"{path.stem}: {kept} of {total} claims kept"
+
+
+# A page saved as one line with no spaces at all: the footer marker near its end (来源, 免责声明)
+# must not take the page with it, nor a spam word in its first sentence the rest.
+WITHOUT_SPACES = [
+    ("source-line-before-the-body",
+     "外贸数据 进出口 海关统计 最新查询 前10个月货物贸易平稳增长发布时间:2025-11-07 11:20 来源:海关总署"
+     "海关总署今日发布数据，前10个月我国货物贸易进出口37.31万亿元，同比增长3.6%。其中，出口22.12万亿元，增长6.2%；"
+     "进口15.19万亿元，下降0.1%；贸易顺差6.93万亿元，扩大22.5%。10月当月进出口3.7万亿元，增长0.1%。"
+     "其中，出口2.17万亿元，下降0.8%；进口1.53万亿元，增长1.4%。我国对东盟进出口6.18万亿元，增长9.1%，"
+     "占我外贸总值的16.6%。民营企业进出口21.3万亿元，增长7.2%，占我国外贸总值的57.1%。"
+     "海关总署新闻发言人表示，前10个月我国外贸顶住压力保持稳定增长，展现出较强韧性，全年有望实现预期目标。",
+     {"37.31万亿元", "22.12万亿元", "1.53万亿元", "21.3万亿元"}),
+    ("footer-after-prose", "国家统计局今日发布10月国民经济运行数据，消费市场延续恢复态势，服务零售增长较快。"
+     "10月社会消费品零售总额41986亿元，同比增长2.9%。其中，除汽车以外的消费品零售额37812亿元，增长3.1%。"
+     "按经营单位所在地分，城镇消费品零售额36501亿元，增长2.8%；乡村消费品零售额5485亿元，增长3.2%。"
+     "按消费类型分，商品零售额37020亿元，增长2.7%；餐饮收入4966亿元，增长4.0%。"
+     "1-10月累计412608亿元，增长4.3%，网上零售额124530亿元，增长9.1%。"
+     "分析人士认为，促消费政策效应持续释放，年末消费有望保持平稳增长态势。"
+     "来源：国家统计局　责任编辑：王明　免责声明：本文仅供参考，不构成投资建议。",
+     {"41986亿元", "5485亿元", "412608亿元", "124530亿元"}),
+    ("settlement-price-is-no-spam", "沪铜主力合约收报86,720元/吨，较前一交易日结算价上涨640元，涨幅0.74%。"
+     "伦铜收报10,712美元/吨，涨0.6%。",
+     {"86,720元", "10,712美元"}),
+]
+
+
+@pytest.mark.parametrize("text, anchors", [c[1:] for c in WITHOUT_SPACES], ids=[c[0] for c in WITHOUT_SPACES])
+def test_a_page_without_spaces_keeps_its_claims(text, anchors):
+    table = extract_source(from_text(text, "doc", "txt"))
+    assert anchors <= set(table["text"])

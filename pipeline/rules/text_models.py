@@ -19,6 +19,7 @@ class KeywordList(Strict):
 
 class Header(Strict):
     max_lines: Count
+    max_sentences: Count
     markers: list[Pattern]
     keyword_list: KeywordList
     hashtag: Pattern
@@ -54,6 +55,7 @@ class Boilerplate(RuleFile):
     title_max_chars: Count
     title_not: Pattern
     long_line_chars: Count
+    long_line_sentence_cut: Pattern
     inline_footer_start: Pattern
     publication_line: Pattern
     html: Html

@@ -21,6 +21,7 @@ def patterns() -> dict:
     return {
         "header_markers": regex.compile(rules.any_of(header["markers"]), regex.I),
         "header_max": int(header["max_lines"]),
+        "header_sentences": int(header["max_sentences"]),
         "separators": regex.compile(listing["separators"]),
         "min_pieces": int(listing["min_pieces"]),
         "max_piece": int(listing["max_piece_chars"]),
@@ -42,6 +43,7 @@ def patterns() -> dict:
         "title_not": regex.compile(data["title_not"]),
         "long_line": int(data["long_line_chars"]),
         "inline_footer": regex.compile(data["inline_footer_start"]),
+        "sentence_cut": regex.compile(data["long_line_sentence_cut"]),
     }
 
 
@@ -56,6 +58,8 @@ def is_keyword_list(line: str) -> bool:
 
 def is_header_line(line: str) -> bool:
     p = patterns()
+    if len(p["sentence_in_line"].findall(line)) > p["header_sentences"]:
+        return False            # prose: a page saved as one line, not a spam header in front of it
     return bool(p["header_markers"].search(line) or is_keyword_list(line)
                 or len(p["hashtag"].findall(line)) >= 2)
 

@@ -2,7 +2,7 @@
 
 Works piece by piece on the normalized text (same length as the plain text, so offsets
 carry over). A piece is a line; a very long line — a whole page saved as one line — is
-cut into pieces at runs of spaces, so a spam header in front of the article or a footer
+cut into pieces at runs of spaces and after its sentences, so a spam header in front of the article or a footer
 after it is found inside the line too. What a piece is (header, footer, dateline) is
 decided by `boilerplate.py`. The result says where the body is; nothing is deleted, so
 every offset still points into the plain text.
@@ -50,7 +50,7 @@ _SPACES = regex.compile(r"[^\S\n]+")
 
 
 def pieces(text: str) -> list[Piece]:
-    """Lines, with a line longer than `long_line_chars` cut at its runs of spaces."""
+    """Lines, with a line longer than `long_line_chars` cut at its runs of spaces and after its sentences."""
     out, start = [], 0
     long_line = patterns()["long_line"]
     for line in text.split("\n"):
@@ -58,8 +58,8 @@ def pieces(text: str) -> list[Piece]:
             out.append(Piece(start, start + len(line), line))
         else:
             at = 0
-            cuts = sorted([m.span() for m in _SPACES.finditer(line)]
-                          + [m.span() for m in patterns()["inline_footer"].finditer(line)])
+            cuts = sorted({m.span() for pattern in (_SPACES, patterns()["inline_footer"], patterns()["sentence_cut"])
+                           for m in pattern.finditer(line)})
             for gap_start, gap_end in cuts:
                 out.append(Piece(start + at, start + gap_start, line[at:gap_start]))
                 at = gap_end
