@@ -134,6 +134,8 @@ def modality_of(sentence: str, position: int, clauses: list[int], end: int | Non
     # a noun use may be told by the figure itself ("target ... 76%"): mask up to the figure's end
     seen = sentence[scope_start:position if end is None else end]
     prefix = m["blocked"].sub(lambda x: " " * len(x.group()), seen)[:position - scope_start]
+    if m["expected_value"].search(sentence, scope_start, position):
+        return "forecast"       # "above the market's expected 34.9 bn": that figure is the expectation
     if any(_governs(sentence, scope_start + x.start(), position, clauses) for x in m["forecast"].finditer(prefix)):
         return "forecast"
     if m["plan"].search(prefix) or after is not None:

@@ -197,7 +197,8 @@ def qualifiers() -> dict:
 @functools.cache
 def modality() -> dict:
     data = rules.load("modality")
-    patterns = ("scope_breakers", "item_separator", "consensus_before", "consensus_after", "plan_after")
+    patterns = ("scope_breakers", "item_separator", "consensus_before", "consensus_after", "plan_after",
+                "expected_value")
     return {"forecast": regex.compile(_alt(data["forecast"])),
             "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
             "blocked": regex.compile(rules.any_of(data["blocked"])),

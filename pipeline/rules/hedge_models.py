@@ -15,6 +15,7 @@ class Modality(RuleFile):
     item_separator: Pattern
     consensus_before: Pattern
     consensus_after: Pattern
+    expected_value: Pattern
 
 
 # -- qualifiers.yaml ----------------------------------------------------------------
