@@ -342,6 +342,10 @@ CASES = [
     ("base-of-a-change-is-no-metric",
      "2025年11月7日，沪铜主力合约收报86,720元/吨，较前一交易日结算价上涨640元，涨幅0.74%。",
      {"86,720元": dict(change_abs=640, change_pct=0.74)}),
+    ("base-named-by-the-year-before-is-yoy", "2025年1-10月，规上工业原煤产量39.2亿吨，较2024年同期增长2.1%。",
+     {"39.2亿吨": dict(change_pct=2.1, change_basis="yoy")}),
+    ("base-named-by-an-older-year-is-no-basis", "2025年国庆假期，国内出游8.69亿人次，较2019年同期增长12.4%。",
+     {"8.69亿人次": dict(change_pct=12.4, change_basis="")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

@@ -72,7 +72,7 @@ def _listed_basis(fig: Figure, s: Sentence, period_shape: str) -> str:
     place = s.run_index(fig)
     if place is None:
         return ""
-    pattern, separator, prefix = _listed_bases()
+    pattern, separator, prefix, _ = _listed_bases()
     listed = pattern.search(s.text, s.clause(fig.start), fig.start)
     bases = separator.split(listed.group("bases")) if listed else []
     if place >= len(bases):
@@ -82,9 +82,16 @@ def _listed_basis(fig: Figure, s: Sentence, period_shape: str) -> str:
 
 
 @functools.cache
-def _listed_bases() -> tuple[regex.Pattern, regex.Pattern, str]:
+def _listed_bases() -> tuple[regex.Pattern, regex.Pattern, str, regex.Pattern]:
     r = rules.load("changes")
-    return regex.compile(r["listed_bases"]), regex.compile(r["listed_bases_separator"]), r["listed_bases_prefix"]
+    return (regex.compile(r["listed_bases"]), regex.compile(r["listed_bases_separator"]), r["listed_bases_prefix"],
+            regex.compile(r["named_year_base"]))
+
+
+def year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
+    """yoy for a base named by the year before the claim's period ("than the same period of 2024" on a 2025 figure)."""
+    named = _listed_bases()[3].search(s.text, start, position)
+    return "yoy" if named and period[:4].isdigit() and int(named.group("y")) == int(period[:4]) - 1 else ""
 
 
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
@@ -253,7 +260,8 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
         row.change_basis = _listed_basis(fig, s, row.period_shape) \
-            or basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape)
+            or basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape) \
+            or year_named_basis(s, basis_start(fig, s), fig.start, row.period)
         if fig.improvement:
             signed_for(row.metric, row)
     return row

@@ -18,6 +18,7 @@ class Changes(RuleFile):
     improvement_lowers: Words
     basis: dict[Literal["yoy", "qoq", "mom"], Words]
     sequential: Words
+    named_year_base: Pattern
     listed_bases: Pattern
     listed_bases_separator: Pattern
     listed_bases_prefix: str
