@@ -346,6 +346,8 @@ CASES = [
      {"39.2亿吨": dict(change_pct=2.1, change_basis="yoy")}),
     ("base-named-by-an-older-year-is-no-basis", "2025年国庆假期，国内出游8.69亿人次，较2019年同期增长12.4%。",
      {"8.69亿人次": dict(change_pct=12.4, change_basis="")}),
+    ("base-named-in-chinese-digits", "二〇二五年上半年，股東應佔溢利13.12億元，較二〇二四年同期增加5.1%。",
+     {"13.12億元": dict(change_pct=5.1, change_basis="yoy")}),
     ("first-quarters-in-arabic-digits", "台達電2025年第3季營收創新高。前3季合併營收3,652.8億元，年增18.3%。",
      {"3,652.8億元": dict(period="2025-Q1/2025-Q3")}),
 ]

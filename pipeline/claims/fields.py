@@ -13,6 +13,7 @@ from dataclasses import replace
 import regex
 
 from pipeline import rules
+from pipeline.quantities.numerals import small_int
 
 from . import lexicon
 from .areas import is_area_word
@@ -91,7 +92,8 @@ def _listed_bases() -> tuple[regex.Pattern, regex.Pattern, str, regex.Pattern]:
 def year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
     """yoy for a base named by the year before the claim's period ("than the same period of 2024" on a 2025 figure)."""
     named = _listed_bases()[3].search(s.text, start, position)
-    return "yoy" if named and period[:4].isdigit() and int(named.group("y")) == int(period[:4]) - 1 else ""
+    year = small_int(named.group("y")) if named else None
+    return "yoy" if year is not None and period[:4].isdigit() and year == int(period[:4]) - 1 else ""
 
 
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
