@@ -80,10 +80,26 @@ def prepare(source: Source) -> Article:
     enter_stage("clean")
     cleaned = clean(normalized, source.text)
     enter_stage("segment")
-    spans = sentence_spans(normalized, cleaned.body_start, cleaned.body_end)
+    spans = _split_after_datelines(sentence_spans(normalized, cleaned.body_start, cleaned.body_end),
+                                   cleaned.datelines, normalized)
     enter_stage("quantities")
     sentences = tuple((s, e, tuple(find_quantities(normalized[s:e]))) for s, e in spans)
     return Article(source, normalized, cleaned, sentences)
+
+
+def _split_after_datelines(spans: list[tuple[int, int]], datelines: list[tuple[int, int]],
+                           text: str) -> list[tuple[int, int]]:
+    """A sentence that opens with a dateline ends with it: on a page saved as one line the
+    dateline runs into the headline and the lead, which are not part of it."""
+    out = []
+    for start, end in spans:
+        cut = next((e for s, e in datelines if s <= start < e < end), None)
+        if cut is None:
+            out.append((start, end))
+            continue
+        rest = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+        out += [(start, cut)] + ([(rest, end)] if rest < end else [])
+    return out
 
 
 def _body_periods(article: Article) -> list[PeriodMention]:
