@@ -73,7 +73,7 @@ def _listed_basis(fig: Figure, s: Sentence, period_shape: str) -> str:
     place = s.run_index(fig)
     if place is None:
         return ""
-    pattern, separator, prefix, _ = _listed_bases()
+    pattern, separator, prefix = _listed_bases()
     listed = pattern.search(s.text, s.clause(fig.start), fig.start)
     bases = separator.split(listed.group("bases")) if listed else []
     if place >= len(bases):
@@ -83,15 +83,19 @@ def _listed_basis(fig: Figure, s: Sentence, period_shape: str) -> str:
 
 
 @functools.cache
-def _listed_bases() -> tuple[regex.Pattern, regex.Pattern, str, regex.Pattern]:
+def _listed_bases() -> tuple[regex.Pattern, regex.Pattern, str]:
     r = rules.load("changes")
-    return (regex.compile(r["listed_bases"]), regex.compile(r["listed_bases_separator"]), r["listed_bases_prefix"],
-            regex.compile(r["named_year_base"]))
+    return regex.compile(r["listed_bases"]), regex.compile(r["listed_bases_separator"]), r["listed_bases_prefix"]
+
+
+@functools.cache
+def _named_year_base() -> regex.Pattern:
+    return regex.compile(rules.load("changes")["named_year_base"])
 
 
 def year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
     """yoy for a base named by the year before the claim's period ("than the same period of 2024" on a 2025 figure)."""
-    named = _listed_bases()[3].search(s.text, start, position)
+    named = _named_year_base().search(s.text, start, position)
     year = small_int(named.group("y")) if named else None
     return "yoy" if year is not None and period[:4].isdigit() and year == int(period[:4]) - 1 else ""
 

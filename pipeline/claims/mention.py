@@ -92,7 +92,6 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
 
 
 _WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{2,8}")
-COUNTED_NOUN_FLAGS = ("j", "eng", "vn", "nz")
 
 
 @functools.cache
@@ -101,8 +100,10 @@ def _fallback_not_after() -> regex.Pattern:
 
 
 @functools.cache
-def _not_counted() -> frozenset[str]:
-    return frozenset(rules.load("metrics")["counted_noun_not"])
+def _counted_noun_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that are never what a count counts, and the part-of-speech flags (besides nouns) it may have."""
+    data = rules.load("metrics")
+    return frozenset(data["counted_noun_not"]), frozenset(data["counted_noun_flags"])
 
 
 def _counted_noun(fig: Figure, s: Sentence) -> MetricMention | None:
@@ -114,8 +115,9 @@ def _counted_noun(fig: Figure, s: Sentence) -> MetricMention | None:
     if words is None:
         return None
     end, noun_end = fig.end, None
+    never, flags = _counted_noun_words()
     for token in pos_tokenizer().cut(words.group()):
-        if not (token.flag.startswith("n") or token.flag in COUNTED_NOUN_FLAGS) or token.word in _not_counted():
+        if not (token.flag.startswith("n") or token.flag in flags) or token.word in never:
             break
         end += len(token.word)
         noun_end = end if token.flag.startswith("n") else noun_end

@@ -208,6 +208,7 @@ class Metrics(RuleFile):
     not_metric_patterns: list[Pattern]
     fallback: Pattern
     counted_noun_not: Words
+    counted_noun_flags: list[str]
     fallback_not_after: Pattern
     phrases_without_id: dict[Literal["money", "count", "ratio"], Words]
 
