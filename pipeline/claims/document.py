@@ -46,13 +46,11 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         elif mention.first_year is not None:
             out.append(resolve(mention, _context(None, published, week) if mention.get("wk") else None))
         elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_month", "pub_quarter") \
-                or (mention.shape in _HANDED_ON_BY_PUBLICATION and last_year is None and published is not None) \
-                or (mention.shape in _HANDED_ON_BY_PUBLICATION and last_year is not None
-                    and mention.start - last_year.end <= _YEAR_REACH):
+                or _a_date(mention, last_year, published):
             # a relative year, a week, or a day or quarter told against the publication date
             # ("today (18th)"), is year-bearing once resolved; a phrase with no year at all
             # ("January to October") is not, even where the publication year completes it (§3 rule 4)
-            # — save a date before any year is written (_HANDED_ON_BY_PUBLICATION)
+            # — save a date (_a_date)
             out.append(resolve(mention, _context(last_year, published, week)))
         else:
             out.append("")
@@ -67,12 +65,21 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
     return out, weeks
 
 
-# Before any year is written, a day (or span of days) the publication date completes is a
-# date, handed on as labellers read it ("June 18: the index closed …; turnover …"); a month
-# or quarter is not: "Q3" or "September" after a page's topic is a breakdown, not a new period.
-_HANDED_ON_BY_PUBLICATION = frozenset(("day", "day_span"))
-# ... and so is one whose year is written just before it ("the 2025 National Day holiday (October 1-8)").
-_YEAR_REACH = 10
+_DATE_SHAPES = frozenset(("day", "day_span"))
+_YEAR_REACH = 10     # characters between a written year and the yearless days it dates
+
+
+def _a_date(mention: PeriodMention, last_year: PeriodMention | None, published: Date | None) -> bool:
+    """A yearless day (or span of days) that is a date, handed on under rule 4 as labellers read
+    it: one written before any year, which the publication date completes ("June 18: the index
+    closed …; turnover …"), or one whose year is written just before it ("the 2025 National Day
+    holiday (October 1-8)"). A month or quarter is not: "Q3" or "September" after a page's topic
+    is a breakdown, not a new period."""
+    if mention.shape not in _DATE_SHAPES:
+        return False
+    if last_year is None:
+        return published is not None
+    return mention.start - last_year.end <= _YEAR_REACH
 
 # The periods results are reported for: what "during the period" refers back to (not a day or a week).
 _REPORTING_SHAPES = frozenset(("ended", "year", "half", "quarter", "quarter_span", "month_span"))
