@@ -93,7 +93,13 @@ def _named_year_base() -> regex.Pattern:
     return regex.compile(rules.load("changes")["named_year_base"])
 
 
-def year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
+def change_basis(fig: Figure, s: Sentence, period_shape: str, period: str) -> str:
+    """The basis of a change: a basis word in its clause, else a base named by the year before `period`."""
+    start = basis_start(fig, s)
+    return basis_of(s.text, start, fig.start, period_shape) or _year_named_basis(s, start, fig.start, period)
+
+
+def _year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
     """yoy for a base named by the year before the claim's period ("than the same period of 2024" on a 2025 figure)."""
     named = _named_year_base().search(s.text, start, position)
     year = small_int(named.group("y")) if named else None
@@ -144,11 +150,11 @@ def modality_of(sentence: str, position: int, clauses: list[int], end: int | Non
     for start in _starts_between(clauses, scope_start, position):
         if m["scope_breakers"].match(sentence, start):
             scope_start = start
+    if m["expected_value"].search(sentence, scope_start, position):
+        return "forecast"       # "above the market's expected 34.9 bn": that figure is the expectation
     # a noun use may be told by the figure itself ("target ... 76%"): mask up to the figure's end
     seen = sentence[scope_start:position if end is None else end]
     prefix = m["blocked"].sub(lambda x: " " * len(x.group()), seen)[:position - scope_start]
-    if m["expected_value"].search(sentence, scope_start, position):
-        return "forecast"       # "above the market's expected 34.9 bn": that figure is the expectation
     if any(_governs(sentence, scope_start + x.start(), position, clauses) for x in m["forecast"].finditer(prefix)):
         return "forecast"
     if m["plan"].search(prefix) or after is not None:
@@ -266,8 +272,7 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
         row.change_basis = _listed_basis(fig, s, row.period_shape) \
-            or basis_of(s.text, basis_start(fig, s), fig.start, row.period_shape) \
-            or year_named_basis(s, basis_start(fig, s), fig.start, row.period)
+            or change_basis(fig, s, row.period_shape, row.period)
         if fig.improvement:
             signed_for(row.metric, row)
     return row

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .fields import basis_of, basis_start, year_named_basis
+from .fields import change_basis
 from .figures import Figure
 from .improvement import signed_for
 from .lexicon import MetricMention
@@ -225,8 +225,7 @@ def attach(row: Row, fig: Figure, s: Sentence, rate_only: bool = False) -> None:
     for target in [row, *row.linked]:
         target.change_pct, target.change_pp = fig.change_pct, fig.change_pp
         target.change_abs, target.change_max = fig.change_abs, fig.change_max
-        target.change_basis = basis_of(s.text, basis_start(fig, s), fig.start, target.period_shape) \
-            or year_named_basis(s, basis_start(fig, s), fig.start, target.period)
+        target.change_basis = change_basis(fig, s, target.period_shape, target.period)
         if fig.change_abs is not None and target.kind == "change":
             target.unit = fig.unit
         if fig.improvement:
