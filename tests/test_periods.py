@@ -102,8 +102,13 @@ def test_publication_dateline_is_no_period_but_gives_the_year_when_nothing_else_
     ("截至二〇二五年六月三十日止六個月，收入為港幣五十億元。", "港幣五十億元", "2025-H1"),
     ("（2025年8月20日）\n新業務價值增長14%，為二〇一〇年上市以來同期最高；年化新保費49.8億元。", "49.8億元", "2025"),
     ("2025-11-10 来源：统计局\n\n10月份CPI同比上涨0.2%，而上月为下降0.3%。", "0.3%", "2025-09"),
+    ("2025-12-01 07:30\n公司今日起招股，預期於12月9日掛牌。\n招股價為每股9.6港元。", "9.6港元", "2025"),
+    ("2025-12-01 07:30\n於6月30日，總資產為5,000億元。\n負債為3,000億元。", "3,000億元", "2025-06-30"),
+    ("2025-12-01 07:30\n公司今日起招股，至本周四（4日）中午截止。\n招股價為每股9.6港元。", "9.6港元", "2025"),
 ], ids=["bracketed-date-line", "relative-year-is-year-bearing", "today", "yesterday", "since-phrase",
-        "chinese-digit-year", "since-an-event", "last-month-is-the-month-before-the-compared"])
+        "chinese-digit-year", "since-an-event", "last-month-is-the-month-before-the-compared",
+        "a-day-an-event-is-set-for-hands-no-period-on", "a-day-figures-are-told-as-of-does",
+        "a-deadline-day-hands-no-period-on"])
 def test_v11_periods(text, anchor, period):
     assert _period_of(text, anchor)[0] == period
 

@@ -20,7 +20,7 @@ from pipeline.text.segment import pos_tokenizer, tokenizer
 
 from .entities import entity_id, entity_mentions
 from .enumerations import breakdown_members, list_members
-from .lexicon import find_metrics, metric_parent
+from .lexicon import find_metrics, metric_parent, metric_table
 from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon, tagged_tokens
 
 
@@ -225,7 +225,9 @@ def _instrument_names(text: str, tokens: list[Token], taken: list[tuple[int, int
 
 def _instrument_part(token: Token) -> bool:
     _s, _e, word, flag = token
-    return (_ALNUM.fullmatch(word) is not None and word not in lexicon()["stop"]
+    # an index's name is what a fund is named after (an index ETF), though it names a metric elsewhere
+    named = word not in lexicon()["stop"] or metric_table().get(word, ("", ""))[0] in lexicon()["instrument_metrics"]
+    return (_ALNUM.fullmatch(word) is not None and named
             and (not flag.startswith(_NOT_NAME_FLAGS + ("v", "a")) or (flag == "m" and word.isascii())))
 
 
@@ -238,7 +240,8 @@ def _name_part(token: Token, last: bool) -> bool:
     characters or more only as the name's last word ("galaxy entertainment"; "announced" before it is no part).
     A name suffix that is no name on its own ("technology") may end one ("blueprint medical technology")."""
     _s, _e, word, flag = token
-    return (_HAN.fullmatch(word) is not None and not flag.startswith(_NOT_NAME_FLAGS)
+    tagged = not flag.startswith(_NOT_NAME_FLAGS) or (flag == "d" and len(word) > 1)  # jieba: some are adverbs
+    return (_HAN.fullmatch(word) is not None and tagged
             and (last or not flag.startswith("v") or len(word) == 1)
             and (word not in lexicon()["stop"] or (last and word in lexicon()["suffixes"]))
             and word not in lexicon()["references"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from pipeline import rules
-from pipeline.periods import PeriodMention, resolve
+from pipeline.periods import PeriodMention, resolve, same_period_of
 
 from . import lexicon
 from .document import DocFacts
@@ -52,14 +52,6 @@ def _names(p: PeriodMention, fig: Figure, text: str) -> bool:
 
 def _inside_bracket(p: PeriodMention, fig: Figure, text: str) -> bool:
     return p.end <= fig.start and not any(ch in text[p.end:fig.start] for ch in ")）")
-
-
-def _same_period_of(mention: PeriodMention, period: str) -> str:
-    """"The same period last year" (or "of 2024"): the compared figure's period, a year
-    earlier (or in the year named)."""
-    first = _YEAR.search(period)
-    shift = 1 if mention.year is None or first is None else int(first.group()) - mention.year
-    return _YEAR.sub(lambda y: str(int(y.group()) - shift), period)
 
 
 def _compared_period(base: PeriodMention, s: Sentence, facts: DocFacts) -> str:
@@ -132,7 +124,7 @@ def _period_of(mention: PeriodMention, fig: Figure, s: Sentence, facts: DocFacts
     """The period P gives the figure: a base's or a prior figure's is told against the claim
     it is compared with; a year span handed out over a list gives each member its year."""
     if mention.shape == "same_period" and main is not None and main.period:
-        return _same_period_of(mention, main.period)
+        return same_period_of(mention, main.period)
     if mention.shape == "previous":
         compared = main.period if main is not None and main.period else _compared_period(mention, s, facts)
         return _period_before(mention, compared) or _period_before(mention, _publication_month(facts))

@@ -49,6 +49,7 @@ def lexicon() -> dict:
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
             "coded_name": regex.compile(data["coded_name"]), "stock_label": regex.compile(data["stock_label"]),
             "instrument": regex.compile(data["instrument_ending"]),
+            "instrument_metrics": frozenset(data["instrument_metrics"]),
             "registered": regex.compile(data["registered_name"]),
             "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
             "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}

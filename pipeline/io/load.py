@@ -2,7 +2,8 @@
 
 For `.txt` files the plain text is the raw text with every carriage return read as a
 line break (one character for one, so offsets into either are the same: a file with
-Windows, old-Mac or mixed line endings splits into lines like any other). For
+Windows, old-Mac or mixed line endings splits into lines like any other), except on a page
+that sets figures apart by spaces (text/spacing.py), whose spaces are closed up. For
 `.html`/`.htm` the plain text is the visible text of the page, and
 `to_raw_start`/`to_raw_end` map each of its characters back to the characters of the
 decoded HTML source they came from (an entity like `&amp;` maps to its whole extent),
@@ -35,6 +36,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.text.spacing import close_up
+
 from .decode import NotText, decode_bytes
 from .html import html_to_text
 
@@ -56,7 +59,7 @@ class LoadError(ValueError):
 class Source:
     doc_id: str
     raw: str                        # the decoded file (invalid bytes and control characters as U+FFFD)
-    text: str                       # the text to work on (same length as raw for .txt)
+    text: str                       # the text to work on (same length as raw for .txt unless spaced)
     encoding: str
     fmt: str                        # 'txt' or 'html'
     to_raw_start: list[int] | None = None   # per text char: its first raw index (None: identity)
@@ -99,9 +102,11 @@ def decode(data: bytes) -> tuple[str, str]:
 def from_text(raw: str, doc_id: str = "doc", fmt: str = "txt", encoding: str = "utf-8") -> Source:
     """A Source from already-decoded text."""
     if fmt == "html":
-        text, starts, ends, title = html_to_text(raw)
+        page, page_starts, page_ends, title = html_to_text(raw)
+        text, starts, ends = close_up(page, page_starts, page_ends)
         return Source(doc_id, raw, text, encoding, fmt, starts, ends, html_title=title)
-    return Source(doc_id, raw, raw.replace("\r", "\n") if "\r" in raw else raw, encoding, fmt)
+    text, starts, ends = close_up(raw.replace("\r", "\n") if "\r" in raw else raw, None, None)
+    return Source(doc_id, raw, text, encoding, fmt, starts, ends)
 
 
 def _read(path: Path, name: str, max_bytes: int) -> bytes:

@@ -97,7 +97,8 @@ def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern, re
 def _contexts() -> dict[str, regex.Pattern]:
     data = rules.load("periods")
     return {key: regex.compile(data[key]) for key in
-            ("since_before", "since_after", "prior_figure_before", "prior_figure_after")}
+            ("since_before", "since_after", "prior_figure_before", "prior_figure_after",
+             "event_day_before", "event_day_after", "event_day_verb")}
 
 
 def _candidates(text: str) -> list[PeriodMention]:
@@ -138,7 +139,16 @@ def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool, s
     past = rules.load("periods")["relative_years"].get(p.get("rel") or "", 0) < 0
     if p.shape == "same_period" or (past and keeps.match(text, p.end)):
         return False
-    return not (kept_base or since or _is_prior_figure(text, p, window))
+    return not (kept_base or since or _is_prior_figure(text, p, window) or _is_event_day(text, p))
+
+
+def _is_event_day(text: str, p: PeriodMention) -> bool:
+    """A yearless day an event is set for ("listing on 9 December"), not a date figures are told as of."""
+    c = _contexts()
+    if p.shape not in ("day", "pub_day") or p.year is not None:
+        return False
+    after_in = bool(c["event_day_before"].search(text, max(0, p.start - 2), p.start))
+    return bool(c["event_day_verb"].match(text, p.end)) or (after_in and bool(c["event_day_after"].match(text, p.end)))
 
 
 def _is_since(text: str, p: PeriodMention, window: int) -> bool:

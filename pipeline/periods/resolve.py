@@ -71,10 +71,18 @@ def _year(m: PeriodMention, year: int, prefix: str, context: YearContext | None)
     return f"{prefix}{year}"
 
 
+def same_period_of(m: PeriodMention, period: str) -> str:
+    """"The same period last year" (or "of 2019") of a figure dated `period`: that period a
+    year earlier (after 2025-H1, 2024-H1), or in the year named."""
+    first = regex.search(r"(?<!\d)\d{4}(?!\d)", period)
+    shift = 1 if m.year is None or first is None else int(first.group()) - m.year
+    return regex.sub(r"(?<!\d)\d{4}(?!\d)", lambda y: str(int(y.group()) - shift), period)
+
+
 def _same_period(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
-    # The period last dated in the text, one year earlier (after 2025-H1 it gives 2024-H1).
+    # The period last dated in the text, in the year before or the year named.
     if context is not None and context.last_period:
-        return regex.sub(r"\d{4}", lambda y: str(int(y.group()) - 1), context.last_period)
+        return same_period_of(m, context.last_period)
     return f"{prefix}{year}"
 
 

@@ -121,6 +121,7 @@ class Subjects(RuleFile):
     coded_name: Pattern
     stock_label: Pattern
     instrument_ending: Pattern
+    instrument_metrics: list[str]
     registered_name: Pattern
     topic_name: Pattern
     not_headings: Words
@@ -255,6 +256,9 @@ class Periods(RuleFile):
     since_after: Pattern
     prior_figure_before: Pattern
     prior_figure_after: Pattern
+    event_day_before: Pattern
+    event_day_after: Pattern
+    event_day_verb: Pattern
     relative_days: dict[str, int]
     relative_quarters: dict[str, int]
     ordinal_quarters: dict[str, int]

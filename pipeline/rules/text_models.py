@@ -62,11 +62,19 @@ class Boilerplate(RuleFile):
 
 
 # -- segmentation.yaml --------------------------------------------------------------
+class NumberSpacing(Strict):
+    spaced: Pattern
+    closed: Pattern
+    min_spaced: Count
+    min_share: float = Field(gt=0, le=1)
+
+
 class Segmentation(RuleFile):
     sentence_end: Pattern
     list_item_start: Pattern
     clause_separators: Pattern
     clause_space: Pattern
+    number_spacing: NumberSpacing
     brackets_open: Word
     brackets_close: Word
     extra_words: Words
