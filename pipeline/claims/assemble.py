@@ -70,7 +70,8 @@ def _track_level(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
 def add_level(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> None:
     case = level_case(fig, s, state)
     gap = lexicon.windows()["bare_metric_gap"]
-    if fig.bare and not any(fig.start - gap <= m.end <= fig.start for m in s.metrics):
+    reached = lexicon.claim_rules()["bare_level_after"].search(s.text, max(0, fig.start - 8), fig.start)
+    if fig.bare and not reached and not any(fig.start - gap <= m.end <= fig.start for m in s.metrics):
         return                                  # a plain number far from any metric is no claim
     main = conversion_of(fig, s, state)
     if main is not None:

@@ -225,18 +225,16 @@ def claim_filters() -> dict:
 def claim_rules() -> dict:
     """Matchers for how figures combine into claims (rules/claim_filters.yaml)."""
     data = rules.load("claim_filters")
-    return {"distributive": regex.compile(_alt(data["distributive_words"])),
+    patterns = {"conversion": "conversion_gap", "continuation": "continuation_gap", "share_of": "share_of",
+                "share_tail": "share_tail", "sub_item_opening": "sub_item_opening",
+                "link_only_clause": "link_only_clause", "bare_level_after": "bare_level_after"}
+    return {**{key: regex.compile(data[name]) for key, name in patterns.items()},
+            "distributive": regex.compile(_alt(data["distributive_words"])),
             "table_gap": regex.compile(data["table_row"]["gap"]),
             "table_cell": regex.compile(data["table_row"]["numeric_cell"]),
             "table_sizes": data["table_row"],
-            "conversion": regex.compile(data["conversion_gap"]),
-            "share_of": regex.compile(data["share_of"]),
-            "share_tail": regex.compile(data["share_tail"]),
             "share_words": {normalize_text(w) for w in data["share_words"]},
             "share_metric": data["share_metric"],
-            "sub_item_opening": regex.compile(data["sub_item_opening"]),
-            "continuation": regex.compile(data["continuation_gap"]),
-            "link_only_clause": regex.compile(data["link_only_clause"]),
             "item_flags": tuple(data["continuation_item_flags"])}
 
 

@@ -83,6 +83,7 @@ class ClaimFilters(RuleFile):
     share_tail: Pattern
     continuation_gap: Pattern
     link_only_clause: Pattern
+    bare_level_after: Pattern
     continuation_item_flags: Words
     sub_item_opening: Pattern
     distributive_words: Words

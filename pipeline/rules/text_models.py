@@ -73,6 +73,7 @@ class Segmentation(RuleFile):
     sentence_end: Pattern
     list_item_start: Pattern
     clause_separators: Pattern
+    thousands_comma: Pattern
     clause_space: Pattern
     number_spacing: NumberSpacing
     brackets_open: Word

@@ -39,6 +39,7 @@ def _boundaries() -> dict:
         "sentence_end": regex.compile(data["sentence_end"]),
         "item_start": regex.compile(data["list_item_start"]),
         "clause_sep": regex.compile(data["clause_separators"]),
+        "thousands": regex.compile(data["thousands_comma"]),
         "last_break": regex.compile(rf"{data['clause_separators']}|\s", regex.REVERSE),
         "clause_space": regex.compile(data["clause_space"]),
         "open": set(data["brackets_open"]),
@@ -86,11 +87,12 @@ def _bounded(text: str, start: int, end: int) -> list[int]:
 def clause_starts(sentence: str) -> list[int]:
     """For each index of `sentence`, the start of its clause (one entry past the end too).
 
-    Clauses break at commas and semicolons outside brackets (a comma between two digits
-    is a thousands separator) and at spaces between the words of a list item.
+    Clauses break at commas and semicolons outside brackets (not at a thousands separator,
+    rules/segmentation.yaml thousands_comma) and at spaces between the words of a list item.
     """
     b = _boundaries()
     spaces = {m.end() for m in b["clause_space"].finditer(sentence)}
+    thousands = {m.start() for m in b["thousands"].finditer(sentence)}
     starts, current, depth = [], 0, 0
     for i, ch in enumerate(sentence):
         if depth == 0 and i in spaces:
@@ -100,10 +102,8 @@ def clause_starts(sentence: str) -> list[int]:
             depth += 1
         elif ch in b["close"]:
             depth = max(0, depth - 1)
-        elif depth == 0 and b["clause_sep"].match(ch):
-            between_digits = 0 < i < len(sentence) - 1 and sentence[i - 1].isdigit() and sentence[i + 1].isdigit()
-            if not between_digits:
-                current = i + 1
+        elif depth == 0 and b["clause_sep"].match(ch) and i not in thousands:
+            current = i + 1
     starts.append(current)
     return starts
 
