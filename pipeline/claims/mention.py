@@ -87,8 +87,19 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
             and not lexicon.changes()["growth_nouns"].fullmatch(match.group("metric")) \
             and not _fallback_not_after().search(s.text, clause, match.start("metric")):
         start, end = match.span("metric")
-        return MetricMention(start, end, "", "")
+        return MetricMention(_word_start(s.text, start, end), end, "", "")
     return _counted_noun(fig, s)
+
+
+def _word_start(text: str, start: int, end: int) -> int:
+    """The fallback phrase starts at a word: not inside the word before it ("cumulative" cut in
+    half before "inspected entries")."""
+    at = max(0, start - 3)
+    for token in pos_tokenizer().cut(text[at:end]):
+        if at >= start:
+            return at if end - at >= 2 else start
+        at += len(token.word)
+    return start
 
 
 _WORD_AFTER = regex.compile(r"[\p{Han}A-Za-z]{2,8}")
