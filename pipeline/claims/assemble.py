@@ -69,9 +69,7 @@ def _track_level(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
 
 def add_level(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> None:
     case = level_case(fig, s, state)
-    gap = lexicon.windows()["bare_metric_gap"]
-    reached = lexicon.claim_rules()["bare_level_after"].search(s.text, max(0, fig.start - 8), fig.start)
-    if fig.bare and not reached and not any(fig.start - gap <= m.end <= fig.start for m in s.metrics):
+    if fig.bare and not _named_or_reached(fig, s):
         return                                  # a plain number far from any metric is no claim
     main = conversion_of(fig, s, state)
     if main is not None:
@@ -84,6 +82,15 @@ def add_level(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> No
     _take_changes_written_before(row, case.clause, s, state)
     state.rows.append(row)
     _track_level(row, fig, s, state)
+
+
+def _named_or_reached(fig: Figure, s: Sentence) -> bool:
+    """A bare number is a level right after its metric ("R&D 706"), or where a change reaches it
+    ("down 0.3% to 98.64")."""
+    w = lexicon.windows()
+    start = max(0, fig.start - w["bare_level_reach"])
+    reach = lexicon.claim_rules()["bare_level_after"].search(s.text, start, fig.start)
+    return reach is not None or any(fig.start - w["bare_metric_gap"] <= m.end <= fig.start for m in s.metrics)
 
 
 def _take_changes_written_before(row: Row, clause: int, s: Sentence, state: PassState) -> None:

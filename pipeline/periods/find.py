@@ -134,7 +134,7 @@ def _serves_context(text: str, p: PeriodMention, window: int, kept_base: bool, s
     """Since-phrases ("since 2023"), comparison bases kept for a figure of their own ("than
     last year's 11.6 bn"), prior-figure brackets ("(2024: HK$…)"), "same period last year"
     and a past relative year that names a prior figure ("last year's 417,000 cars") never
-    lend their year to later claims (contract §3 rule 5)."""
+    lend their year to later claims (contract §3 rule 5); nor does a day an event is set for."""
     _, _, keeps = _compiled()
     past = rules.load("periods")["relative_years"].get(p.get("rel") or "", 0) < 0
     if p.shape == "same_period" or (past and keeps.match(text, p.end)):
@@ -147,8 +147,11 @@ def _is_event_day(text: str, p: PeriodMention) -> bool:
     c = _contexts()
     if p.shape not in ("day", "pub_day") or p.year is not None:
         return False
-    after_in = bool(c["event_day_before"].search(text, max(0, p.start - 2), p.start))
-    return bool(c["event_day_verb"].match(text, p.end)) or (after_in and bool(c["event_day_after"].match(text, p.end)))
+    # the preposition stands right before the day (a space at most)
+    set_for = c["event_day_before"].search(text, max(0, p.start - 2), p.start) is not None
+    if c["event_day_verb"].match(text, p.end) is not None:
+        return True
+    return set_for and c["event_day_after"].match(text, p.end) is not None
 
 
 def _is_since(text: str, p: PeriodMention, window: int) -> bool:

@@ -74,9 +74,12 @@ def _year(m: PeriodMention, year: int, prefix: str, context: YearContext | None)
 def same_period_of(m: PeriodMention, period: str) -> str:
     """"The same period last year" (or "of 2019") of a figure dated `period`: that period a
     year earlier (after 2025-H1, 2024-H1), or in the year named."""
-    first = regex.search(r"(?<!\d)\d{4}(?!\d)", period)
+    first = _YEAR.search(period)
     shift = 1 if m.year is None or first is None else int(first.group()) - m.year
-    return regex.sub(r"(?<!\d)\d{4}(?!\d)", lambda y: str(int(y.group()) - shift), period)
+    return _YEAR.sub(lambda y: str(int(y.group()) - shift), period)
+
+
+_YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")      # a year inside a normalized period
 
 
 def _same_period(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:

@@ -56,6 +56,7 @@ class ClaimWindows(Strict):
     qualifier_after: Count
     basis_at_end: Count
     bare_metric_gap: Count
+    bare_level_reach: Count
     bracket_period_gap: Count
     main_subject_chars: Count
     base_figure_gap: Count
