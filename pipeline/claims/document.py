@@ -48,9 +48,9 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_month", "pub_quarter") \
                 or _a_date(mention, last_year, published):
             # a relative year, a week, or a day or quarter told against the publication date
-            # ("today (18th)"), is year-bearing once resolved; a phrase with no year at all
-            # ("January to October") is not, even where the publication year completes it (§3 rule 4)
-            # — save a date (_a_date)
+            # ("today (18th)"), is year-bearing once resolved; so is a yearless date (_a_date). Any
+            # other phrase with no year ("January to October") is not, even where the publication
+            # year completes it (§3 rule 4)
             out.append(resolve(mention, _context(last_year, published, week)))
         else:
             out.append("")

@@ -147,11 +147,11 @@ def _is_event_day(text: str, p: PeriodMention) -> bool:
     c = _contexts()
     if p.shape not in ("day", "pub_day") or p.year is not None:
         return False
-    # the preposition stands right before the day (a space at most)
-    set_for = c["event_day_before"].search(text, max(0, p.start - 2), p.start) is not None
     if c["event_day_verb"].match(text, p.end) is not None:
         return True
-    return set_for and c["event_day_after"].match(text, p.end) is not None
+    # the preposition stands right before the day (a space at most)
+    return (c["event_day_before"].search(text, max(0, p.start - 2), p.start) is not None
+            and c["event_day_after"].match(text, p.end) is not None)
 
 
 def _is_since(text: str, p: PeriodMention, window: int) -> bool:

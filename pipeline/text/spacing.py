@@ -23,8 +23,8 @@ def _spacing() -> tuple[regex.Pattern, regex.Pattern, int, float]:
 def spaced_page(text: str) -> bool:
     """Whether figures and Latin words are set apart by spaces throughout the text."""
     spaced, closed, least, share = _spacing()
-    n, m = len(spaced.findall(text)), len(closed.findall(text))
-    return n >= least and n >= share * (n + m)
+    n = len(spaced.findall(text))
+    return n >= least and n >= share * (n + len(closed.findall(text)))   # most pages stop at the first count
 
 
 def close_up(text: str, starts: list[int] | None, ends: list[int] | None
