@@ -127,9 +127,10 @@ def metric_fallback() -> regex.Pattern:
 
 
 @functools.cache
-def verb_metrics() -> tuple[frozenset, regex.Pattern]:
+def verb_metrics() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
     data = rules.load("metrics")
-    return frozenset(normalize_text(w) for w in data["verb_before_figure"]), regex.compile(data["verb_gap"])
+    return (frozenset(normalize_text(w) for w in data["verb_before_figure"]), regex.compile(data["verb_gap"]),
+            regex.compile(data["verb_is_noun_after"]))
 
 
 @functools.cache

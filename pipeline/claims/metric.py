@@ -32,7 +32,7 @@ from .subjects import names_an_entity
 
 def metric_since_last_figure(fig: Figure, s: Sentence, state: PassState) -> MetricMention | None:
     """A metric named after the previous figure, in an earlier clause ("…; vegetable prices turned, up 1.5%")."""
-    verbs, _ = lexicon.verb_metrics()
+    verbs, _, _ = lexicon.verb_metrics()
     between = [m for m in s.metrics if state.last_end <= m.start and m.end <= fig.start
                and s.text[m.start:m.end] not in verbs]
     if len(between) > 1 and between[-2].metric == between[-1].metric \

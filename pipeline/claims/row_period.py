@@ -38,7 +38,8 @@ def period_for(fig: Figure, s: Sentence) -> PeriodMention | None:
     if in_clause:
         return in_clause[-1]
     # "same period last year" dates its own figure only: a figure written after it ends its reach.
-    earlier = [p for p in periods if p.end <= fig.start
+    # … and a week adverb ("fell 35 on the week") dates only the move it tells.
+    earlier = [p for p in periods if p.end <= fig.start and p.get("adverb") is None
                and not (p.shape == "same_period" and any(p.end <= f.start < fig.start for f in s.figures))]
     return earlier[-1] if earlier else None
 
@@ -62,6 +63,10 @@ def _compared_period(base: PeriodMention, s: Sentence, facts: DocFacts) -> str:
         return resolve(earlier[-1], facts.year_before(s.start + earlier[-1].start))
     dated = facts.dated_before(s.start + base.start)
     return dated.period if dated is not None else ""
+
+
+def _named_before(mention: PeriodMention, s: Sentence) -> bool:
+    return any(p.end <= mention.start and not p.comparison_base and not p.since for p in s.periods)
 
 
 def _publication_month(facts: DocFacts) -> str:
@@ -124,6 +129,9 @@ def _period_of(mention: PeriodMention, fig: Figure, s: Sentence, facts: DocFacts
     """The period P gives the figure: a base's or a prior figure's is told against the claim
     it is compared with; a year span handed out over a list gives each member its year."""
     if mention.shape == "same_period" and main is not None and main.period:
+        if main.sentence_span != s.doc_span(0, len(s.text)) and _named_before(mention, s):
+            # the claim before is another sentence's: the figure compared is dated in this one
+            return same_period_of(mention, _compared_period(mention, s, facts))
         return same_period_of(mention, main.period)
     if mention.shape == "previous":
         compared = main.period if main is not None and main.period else _compared_period(mention, s, facts)

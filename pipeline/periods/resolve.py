@@ -166,8 +166,10 @@ def _pub_day(m: PeriodMention, year: int, prefix: str, context: YearContext | No
     if context is None or context.published is None:
         return ""
     py, pm, pd_ = context.published
-    day = small_int(m.get("d") or "")
+    day, last = small_int(m.get("d") or ""), small_int(m.get("d2") or "")
     try:
+        if day and last:                 # "from the 13th to the 17th"
+            return f"{datetime.date(py, pm, day).isoformat()}/{datetime.date(py, pm, last).isoformat()}"
         if day:
             return datetime.date(py, pm, day).isoformat()
         offset = rules.load("periods")["relative_days"].get(m.get("dayrel") or "", 0)

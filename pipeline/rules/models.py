@@ -207,6 +207,7 @@ class Metrics(RuleFile):
     term_patterns: dict[str, Pattern]
     verb_before_figure: Words
     verb_gap: Pattern
+    verb_is_noun_after: Pattern
     not_metrics: Words
     not_metric_patterns: list[Pattern]
     fallback: Pattern
