@@ -16,14 +16,14 @@ import regex
 
 from . import lexicon
 from .fields import change_basis
-from .figures import Figure
+from .figures import Figure, direction_of
 from .improvement import signed_for
 from .lexicon import MetricMention
 from .metric import Choice, metric_since_last_figure
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import candidates, names_an_entity
+from .subjects import candidates, is_noun_phrase, names_an_entity
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,8 @@ def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
     row, _ = case.state.level
     same, following = case.level_clauses()
     # a later clause opening with another entity ("…; shipping fell, Evergreen down 2.35%") is not the level's change
-    return Attach(row) if not row.has_change and (same or (following and not _opens_with_name(case))) else None
+    return Attach(row) if not row.has_change and (same or (following and not _opens_with_name(case)
+                                                            and not _new_item_after_semicolon(case))) else None
 
 
 def _opens_with_name(case: ChangeCase) -> bool:
@@ -136,6 +137,21 @@ def _opens_with_name(case: ChangeCase) -> bool:
     text = case.s.text
     start = len(text) - len(text[case.clause:].lstrip())
     return any(c.start == start and c.kind == "entity" for c in candidates(text))
+
+
+_SEMICOLON = regex.compile(r"[;；]")
+
+
+def _new_item_after_semicolon(case: ChangeCase) -> bool:
+    """"…made up 78.8% of exports; plastics fell 13.6%": past a semicolon, a clause that names an
+    item of its own before its change verb tells that item's change, not the level's."""
+    assert case.state.level is not None
+    text = case.s.text
+    if not _SEMICOLON.search(text, case.state.level[1].end, case.clause):
+        return False
+    sign, stem = direction_of(text[case.clause:case.fig.start])
+    item = stem.strip(" ,，")
+    return bool(sign) and len(item) >= 2 and is_noun_phrase(item, lexicon.claim_rules()["item_flags"])
 
 
 def rate_of_absolute_change(case: ChangeCase) -> Attach | NewRow | None:
