@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from pipeline.quantities import Quantity
 
 from . import lexicon
@@ -49,6 +51,9 @@ def _rate_of_change(previous: Figure | None, figure: Figure, sentence: str) -> b
             and lexicon.changes()["change_rate_gap"].fullmatch(sentence, previous.end, figure.start) is not None)
 
 
+_COMMA = regex.compile(r"[,，;；]")
+
+
 def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: list[int],
                  blocked: list[tuple[int, int]]) -> list[Figure]:
     """Every figure of a normalized sentence, in order, from its quantities; `blocked`
@@ -74,6 +79,9 @@ def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: l
             assert previous is not None
             rate = figure.value if figure.value is not None else figure.change_pct
             previous.change_pct = abs(rate or 0) * previous.sign     # "down 2.39 bn, or 44%"
+            # "up 121 m or 3.0% to 4.16 bn": the change runs into the level after its rate, in its clause
+            head = lexicon.changes()["link_head"].match(sentence[figure.end:])
+            previous.to_level = previous.to_level or (head is not None and not _COMMA.search(head.group()))
             continue
         if (previous is not None and previous.role == "change" and figure.role == "level"
                 and figure.measure == previous.measure and _listed(sentence, previous.end, q.start, blocked)):
