@@ -23,7 +23,7 @@ from .metric import Choice, metric_since_last_figure
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import candidates, is_noun_phrase, names_an_entity
+from .subjects import candidates, names_an_entity, opens_with_noun
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _new_item_after_semicolon(case: ChangeCase) -> bool:
         return False
     sign, stem = direction_of(text[case.clause:case.fig.start])
     item = stem.strip(" ,，")
-    return bool(sign) and len(item) >= 2 and is_noun_phrase(item, lexicon.claim_rules()["item_flags"])
+    return bool(sign) and len(item) >= 2 and opens_with_noun(item, lexicon.claim_rules()["item_flags"])
 
 
 def rate_of_absolute_change(case: ChangeCase) -> Attach | NewRow | None:

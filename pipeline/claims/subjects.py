@@ -257,6 +257,12 @@ def names_an_entity(sentence: str, start: int, end: int) -> bool:
                for c in candidates(sentence))
 
 
+def opens_with_noun(text: str, flags: tuple[str, ...]) -> bool:
+    """True when the first jieba token of `text` has one of the part-of-speech `flags` (or is a noun)."""
+    first = next(iter(pos_tokenizer().cut(text.strip())), None)
+    return first is not None and (first.flag in flags or first.flag[:1] == "n")
+
+
 def is_noun_phrase(text: str, flags: tuple[str, ...]) -> bool:
     """True when every jieba token of `text` has one of the part-of-speech `flags` ('' is one)."""
     return all(token.flag in flags or token.flag[:1] == "n" for token in pos_tokenizer().cut(text.strip()))
