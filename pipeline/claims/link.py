@@ -129,7 +129,7 @@ def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
     same, following = case.level_clauses()
     # a later clause opening with another entity ("…; shipping fell, Evergreen down 2.35%") is not the level's change
     return Attach(row) if not row.has_change and (same or (following and not _opens_with_name(case)
-                                                            and not _new_item_after_semicolon(case))) else None
+                                                            and not _new_item(case))) else None
 
 
 def _opens_with_name(case: ChangeCase) -> bool:
@@ -142,16 +142,19 @@ def _opens_with_name(case: ChangeCase) -> bool:
 _SEMICOLON = regex.compile(r"[;；]")
 
 
-def _new_item_after_semicolon(case: ChangeCase) -> bool:
-    """"…made up 78.8% of exports; plastics fell 13.6%": past a semicolon, a clause that names an
-    item of its own before its change verb tells that item's change, not the level's."""
+def _new_item(case: ChangeCase) -> bool:
+    """"…made up 78.8% of exports; plastics fell 13.6%", "growth forecast at 3.10%, consumption in
+    turn up 2.1%": past a semicolon, or set against the level by a contrast word (rules/changes.yaml
+    contrast_item), a clause that names an item of its own before its change verb tells that
+    item's change, not the level's."""
     assert case.state.level is not None
     text = case.s.text
-    if not _SEMICOLON.search(text, case.state.level[1].end, case.clause):
-        return False
     sign, stem = direction_of(text[case.clause:case.fig.start])
     item = stem.strip(" ,，")
-    return bool(sign) and len(item) >= 2 and opens_with_noun(item, lexicon.claim_rules()["item_flags"])
+    if not sign or len(item) < 2 or not opens_with_noun(item, lexicon.claim_rules()["item_flags"]):
+        return False
+    return _SEMICOLON.search(text, case.state.level[1].end, case.clause) is not None \
+        or lexicon.changes()["contrast_item"].match(item) is not None
 
 
 def rate_of_absolute_change(case: ChangeCase) -> Attach | NewRow | None:

@@ -147,6 +147,8 @@ def _is_event_day(text: str, p: PeriodMention) -> bool:
     c = _contexts()
     if p.shape not in ("day", "pub_day") or p.year is not None:
         return False
+    if rules.load("periods")["relative_days"].get(p.get("dayrel") or "") == 0:
+        return False        # what happens today ("listed today") is what the page reports, no event ahead
     if c["event_day_verb"].match(text, p.end) is not None:
         return True
     # the preposition stands right before the day (a space at most)
