@@ -199,6 +199,8 @@ CASES = [
      {"3.10%": dict(change_pct=math.nan), "2.1%": dict(kind="change", change_pct=2.1)}),
     ("more-by-is-an-absolute-change", "雙11期間超過2.1萬個直播間成交額破百萬元，比去年同期多出6200個。",
      {"2.1萬個": dict(change_abs=6200)}),
+    ("a-change-told-that-same-day-is-the-quote-s", "截至10月28日收盘，亿纬锂能报收61.35元/股，当日上涨2.17%。",
+     {"61.35元": dict(change_pct=2.17)}),
     ("a-range-of-points-before-a-span-word", "预估加权指数将在27,200点至27,650点区间整理。",
      {"27,200点至27,650点": dict(value=27200, value_max=27650, unit="点", metric_text="加权指数")}),
     ("a-change-reaches-a-bare-level", "8日美元指数下跌0.3%至98.64，10年期美债收益率下行4个基点至4.12%。",

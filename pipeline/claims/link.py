@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline import rules
+
 from . import lexicon
 from .fields import change_basis
 from .figures import Figure, direction_of
@@ -93,9 +95,10 @@ def _restates_share(found: MetricMention, row: Row) -> bool:
 def _own_period(case: ChangeCase) -> bool:
     """The change's clause names a period of its own after any figure before it (a Q3 net addition)."""
     start = max(case.clause, case.state.last_end)
-    # a since-phrase ("up 94% since the start of the year") dates nothing of its own
+    # a since-phrase ("up 94% since the start of the year") dates nothing of its own, nor does "that day"
+    same_day = rules.load("periods")["same_day_words"]
     return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base and not p.since
-               and p.get("adverb") is None for p in case.s.periods)
+               and p.get("adverb") is None and p.get("dayrel") not in same_day for p in case.s.periods)
 
 
 def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:

@@ -264,6 +264,7 @@ class Periods(RuleFile):
     event_day_after: Pattern
     event_day_verb: Pattern
     relative_days: dict[str, int]
+    same_day_words: Words
     relative_quarters: dict[str, int]
     ordinal_quarters: dict[str, int]
     weeks_from_now: dict[str, int]
