@@ -17,7 +17,6 @@ from .sentence import Sentence
 
 _DIGIT = regex.compile(r"\d")
 FALLBACK_WINDOW = 64   # characters before a figure where the fallback metric phrase may start
-VERB_NOUN_WINDOW = 12  # characters before a profit verb where a period word makes it a noun
 
 
 def _growth_noun(fig: Figure, before: list[MetricMention], s: Sentence, clause: int) -> MetricMention | None:
@@ -63,9 +62,10 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
         if noun is not None:
             return noun
     verbs, verb_gap, noun_after = lexicon.verb_metrics()
+    reach = max(clause, before[-1].start - lexicon.windows()["verb_noun_reach"]) if before else clause
     if before and s.text[before[-1].start:before[-1].end] in verbs \
             and verb_gap.match(s.text[before[-1].end:fig.start]) \
-            and not noun_after.search(s.text, max(clause, before[-1].start - VERB_NOUN_WINDOW), before[-1].start):
+            and not noun_after.search(s.text, reach, before[-1].start):
         # "the company earned 40 bn": a verb names no metric — but "adjusted EBITA recorded a
         # profit of 4.2 bn" names it before the verb
         return before[-2] if len(before) > 1 else None

@@ -58,6 +58,7 @@ class ClaimWindows(Strict):
     basis_at_end: Count
     bare_metric_gap: Count
     bare_level_reach: Count
+    verb_noun_reach: Count
     bracket_period_gap: Count
     main_subject_chars: Count
     base_figure_gap: Count
