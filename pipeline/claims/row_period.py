@@ -55,18 +55,19 @@ def _inside_bracket(p: PeriodMention, fig: Figure, text: str) -> bool:
     return p.end <= fig.start and not any(ch in text[p.end:fig.start] for ch in ")）")
 
 
+def _named_before(base: PeriodMention, s: Sentence) -> list[PeriodMention]:
+    """The sentence's periods before a base that date a figure (no bases, no since-phrases)."""
+    return [p for p in s.periods if p.end <= base.start and not p.comparison_base and not p.since]
+
+
 def _compared_period(base: PeriodMention, s: Sentence, facts: DocFacts) -> str:
     """The period of the figure a base is compared with when that figure follows the base
     ("from last quarter's 76% up to 78%"): the sentence's period before the base, else the document's."""
-    earlier = [p for p in s.periods if p.end <= base.start and not p.comparison_base and not p.since]
+    earlier = _named_before(base, s)
     if earlier:
         return resolve(earlier[-1], facts.year_before(s.start + earlier[-1].start))
     dated = facts.dated_before(s.start + base.start)
     return dated.period if dated is not None else ""
-
-
-def _named_before(mention: PeriodMention, s: Sentence) -> bool:
-    return any(p.end <= mention.start and not p.comparison_base and not p.since for p in s.periods)
 
 
 def _publication_month(facts: DocFacts) -> str:

@@ -20,20 +20,27 @@ def _spacing() -> tuple[regex.Pattern, regex.Pattern, int, float]:
     return regex.compile(data["spaced"]), regex.compile(data["closed"]), data["min_spaced"], data["min_share"]
 
 
+def _typographic_spaces(text: str) -> list[int]:
+    """Where the spaces set figures apart, when the whole text is spaced that way; else none."""
+    spaced, closed, least, share = _spacing()
+    found = [m.start() for m in spaced.finditer(text)]
+    n = len(found)
+    # most pages stop at the first count, before the unspaced places are counted
+    return found if n >= least and n >= share * (n + len(closed.findall(text))) else []
+
+
 def spaced_page(text: str) -> bool:
     """Whether figures and Latin words are set apart by spaces throughout the text."""
-    spaced, closed, least, share = _spacing()
-    n = len(spaced.findall(text))
-    return n >= least and n >= share * (n + len(closed.findall(text)))   # most pages stop at the first count
+    return bool(_typographic_spaces(text))
 
 
 def close_up(text: str, starts: list[int] | None, ends: list[int] | None
              ) -> tuple[str, list[int] | None, list[int] | None]:
     """The text without the typographic spaces of a spaced page, with each kept character's
     raw span (None maps: the text is the raw text); any other text unchanged."""
-    if not spaced_page(text):
+    drop = set(_typographic_spaces(text))
+    if not drop:
         return text, starts, ends
-    drop = {m.start() for m in _spacing()[0].finditer(text)}
     keep = [i for i in range(len(text)) if i not in drop]
     return ("".join(text[i] for i in keep),
             [starts[i] if starts is not None else i for i in keep],
