@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
-from pipeline.claims.areas import cites_a_source, named_region, statistics_area
+from pipeline.claims.areas import cites_a_source, named_region, source_region, statistics_area
 from pipeline.claims.entities import entity_id, entity_mentions, entity_type
 from pipeline.claims.lexicon import find_metrics, windows
 from pipeline.claims.subjects import credited_names, main_subject
@@ -143,7 +143,7 @@ def _without_publication_lines(article: Article, start: int, end: int) -> str:
 
 def _release_area(article: Article) -> tuple[int, int] | None:
     """The area a statistics release covers: the region its title names, else the first area
-    word of its body ("nationwide", "the whole province")."""
+    word of its body ("nationwide", "the whole province"), else the region its source is named after."""
     cleaned, text = article.cleaned, article.normalized
     if cleaned.title_span is not None:
         start = cleaned.title_span[0]
@@ -151,7 +151,9 @@ def _release_area(article: Article) -> tuple[int, int] | None:
         if named is not None:
             return start + named[0], start + named[1]
     area = statistics_area(text[cleaned.body_start:cleaned.body_end])
-    return (cleaned.body_start + area[0], cleaned.body_start + area[1]) if area is not None else None
+    if area is not None:
+        return cleaned.body_start + area[0], cleaned.body_start + area[1]
+    return source_region(text[:cleaned.body_end])
 
 
 def _publication(article: Article) -> tuple[tuple[int, int, int] | None, tuple[int, int] | None]:

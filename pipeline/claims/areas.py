@@ -14,7 +14,7 @@ from pipeline.text.normalize import normalize_text
 from .candidates import candidates, lexicon
 from .entities import entity_mentions, entity_type
 
-__all__ = ["cites_a_source", "statistics_area", "named_region", "is_area_word"]
+__all__ = ["cites_a_source", "statistics_area", "source_region", "named_region", "is_area_word"]
 
 
 def cites_a_source(text: str) -> bool:
@@ -38,6 +38,24 @@ def statistics_area(text: str) -> tuple[int, int] | None:
              and not any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in names))
     match = next(found, None)
     return match.span() if match else None
+
+
+def source_region(text: str) -> tuple[int, int] | None:
+    """The region the first statistics source in `text` is named after ("the People's Bank of
+    China" → China): the area of a release whose body writes no area word."""
+    for m in entity_mentions(text):
+        if m.entity.type in ("statistics_body", "regulator"):
+            name = text[m.start:m.end]
+            prefix = max((len(r) for r in _region_names() if len(r) < len(name) and name.startswith(r)), default=0)
+            if prefix:
+                return m.start, m.start + prefix
+    return None
+
+
+@functools.cache
+def _region_names() -> frozenset[str]:
+    entities = rules.load("entities")["entities"].values()
+    return frozenset(normalize_text(a) for e in entities if e["type"] == "region" for a in e.get("aliases", []))
 
 
 def named_region(text: str) -> tuple[int, int] | None:

@@ -228,7 +228,8 @@ def claim_rules() -> dict:
     data = rules.load("claim_filters")
     patterns = {"conversion": "conversion_gap", "continuation": "continuation_gap", "share_of": "share_of",
                 "share_tail": "share_tail", "sub_item_opening": "sub_item_opening",
-                "link_only_clause": "link_only_clause", "bare_level_after": "bare_level_after"}
+                "breakdown_opening": "breakdown_opening", "link_only_clause": "link_only_clause",
+                "bare_level_after": "bare_level_after"}
     return {**{key: regex.compile(data[name]) for key, name in patterns.items()},
             "distributive": regex.compile(_alt(data["distributive_words"])),
             "table_gap": regex.compile(data["table_row"]["gap"]),

@@ -49,13 +49,18 @@ class Sentence:
     def in_sub_items(self, position: int) -> bool:
         """Whether `position` stands among the sub-items a clause opening with "of which" (rules/
         claim_filters.yaml sub_item_opening) lists, up to the next semicolon: "…, of which
-        Shanghai up 5.1%, Beijing down 2.0%"."""
-        return any(position >= at and not _SEMICOLON.search(self.text, at, position) for at in self._sub_item_starts)
+        Shanghai up 5.1%, Beijing down 2.0%" — or, to the sentence's end, among those of a
+        breakdown ("among the three sectors, …"; breakdown_opening)."""
+        items, breakdowns = self._sub_item_starts
+        return any(position >= at and not _SEMICOLON.search(self.text, at, position) for at in items) \
+            or any(position >= at for at in breakdowns)
 
     @functools.cached_property
-    def _sub_item_starts(self) -> tuple[int, ...]:
-        opening = lexicon.claim_rules()["sub_item_opening"]
-        return tuple(at for at in sorted(set(self.clauses)) if at < len(self.text) and opening.match(self.text, at))
+    def _sub_item_starts(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        rules = lexicon.claim_rules()
+        starts = [at for at in sorted(set(self.clauses)) if at < len(self.text)]
+        return (tuple(at for at in starts if rules["sub_item_opening"].match(self.text, at)),
+                tuple(at for at in starts if rules["breakdown_opening"].match(self.text, at)))
 
     def run_index(self, fig: Figure) -> int | None:
         """The figure's place in its distributive run (of levels, else of changes), if it is in one."""
