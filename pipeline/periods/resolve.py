@@ -141,13 +141,21 @@ def _day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) 
 
 
 def _day_span(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
-    """From one day to another ("from 2 to 5 December", "from 8 pm on 13 October to 11 November")."""
+    """From one day to another ("from 2 to 5 December", "from 8 pm on 13 October to 11 November");
+    from the first of a month to the last of a month, the months it covers, as months ended are
+    read (1 January to 31 October: 2025-01/2025-10; to 30 June: 2025-H1)."""
     first, last_month = _day(m, year, prefix, context), small_int(m.get("m2") or m.get("m") or "")
-    last_day = small_int(m.get("d2") or "")
+    last_day, last_year = small_int(m.get("d2") or ""), small_int(m.get("y2") or "") or year
     if not (first and last_month and last_day and 1 <= last_month <= 12 and 1 <= last_day <= 31):
         return ""
-    last = f"{year}-{last_month:02d}-{last_day:02d}"
-    return f"{first}/{last}" if last > first else ""
+    last = f"{last_year}-{last_month:02d}-{last_day:02d}"
+    if not last > first:
+        return ""
+    months = last_year * 12 + last_month - (year * 12 + small_int(m.get("m") or "")) + 1
+    whole = first.endswith("-01") and last_day == calendar.monthrange(last_year, last_month)[1]
+    if whole and months > 1:
+        return _months_ended(last_year, last_month, months)
+    return f"{year}-{last_month:02d}" if whole else f"{first}/{last}"
 
 
 def _dekad(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
