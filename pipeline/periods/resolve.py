@@ -151,7 +151,7 @@ def _day_span(m: PeriodMention, year: int, prefix: str, context: YearContext | N
     last = f"{last_year}-{last_month:02d}-{last_day:02d}"
     if not last > first:
         return ""
-    months = last_year * 12 + last_month - (year * 12 + small_int(m.get("m") or "")) + 1
+    months = last_year * 12 + last_month - (year * 12 + int(first[5:7])) + 1
     whole = first.endswith("-01") and last_day == calendar.monthrange(last_year, last_month)[1]
     if whole and months > 1:
         return _months_ended(last_year, last_month, months)
