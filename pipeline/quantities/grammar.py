@@ -66,8 +66,11 @@ def _specials(num: dict[str, Any], pct: dict[str, Any]) -> tuple[list[Special], 
 
 def _sign(num: dict[str, Any]) -> str:
     ascii_signs = [s for s in num["negative_signs"] + num["positive_signs"] if s.isascii()]
+    # an ASCII sign after a letter or a figure belongs to it (A+, 3-5) — but not after a basis word (yoy+14.6%)
+    after_words = "|".join(regex.escape(w) for w in num.get("signed_after_words", []))
+    free = "(?<![0-9A-Za-z%.)\\]\\-\u2212+])" + (f"|(?<=(?<![A-Za-z])(?:{after_words}))" if after_words else "")
     return ("(?:" + "|".join(regex.escape(s) for s in num["negative_signs"] if not s.isascii())
-            + "|(?<![0-9A-Za-z%.)\\]\\-\u2212+])" + "[" + regex.escape("".join(ascii_signs)) + "])")
+            + "|(?:" + free + ")[" + regex.escape("".join(ascii_signs)) + "])")
 
 
 def _master(g: Grammar, num, pct, flt, special: str) -> regex.Pattern:

@@ -66,6 +66,7 @@ class QuantityNumerals(RuleFile):
     approx_markers: Words
     negative_signs: Words
     positive_signs: Words
+    signed_after_words: Words = []
     special_numbers: list[SpecialNumber]
     range_separators: Words
     max_range_ratio: float
