@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
+from pipeline.text.segment import tokenizer
 
 from .phrases import PhraseMatcher
 
@@ -41,14 +42,30 @@ def table() -> tuple[PhraseMatcher[Entity], dict[str, Entity]]:
     for entity_id, entry in rules.load("entities")["entities"].items():
         entity = Entity(entity_id, entry["name"], entry["type"], entry.get("parent") or "")
         # Only aliases and codes match: a name that is also a common word ("advanced") is left out of them.
-        for alias in [*entry.get("aliases", []), *map(str, entry.get("codes", []))]:
+        for alias in [*entry.get("aliases", []), *entry.get("bounded_aliases", []), *map(str, entry.get("codes", []))]:
             by_alias.setdefault(_key(alias), entity)
     return PhraseMatcher(by_alias.items()), by_alias
 
 
+@functools.cache
+def _bounded() -> frozenset[str]:
+    return frozenset(_key(a) for e in rules.load("entities")["entities"].values() for a in e.get("bounded_aliases", []))
+
+
+def _word_across_edge(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word runs across the start or the end of text[start:end] (the short
+    name inside "growth and", "chairman and", "peace")."""
+    words = tokenizer().FREQ
+    return any(words.get(text[start - k:start + 1]) for k in (1, 2) if start - k >= 0) \
+        or any(words.get(text[end - 1:end + k]) for k in (1, 2) if end + k <= len(text))
+
+
 def entity_mentions(text: str) -> list[EntityMention]:
-    """Entities named in normalized `text`, in order, longest alias first at each place."""
-    return [EntityMention(start, end, entity) for start, end, entity in table()[0].find(text)]
+    """Entities named in normalized `text`, in order, longest alias first at each place (a
+    bounded alias only where no dictionary word runs across its edges)."""
+    bounded = _bounded()
+    return [EntityMention(start, end, entity) for start, end, entity in table()[0].find(text)
+            if not (_key(text[start:end]) in bounded and _word_across_edge(text, start, end))]
 
 
 def entity_id(name: str) -> str:

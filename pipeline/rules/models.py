@@ -142,6 +142,7 @@ class Entity(Strict):
     name: Word
     type: Literal["company", "bank", "insurer", "regulator", "statistics_body", "region", "exchange", "index"]
     aliases: list[Word] = []
+    bounded_aliases: list[Word] = []
     codes: list[str | int] = []
     parent: str | None = None
 
