@@ -203,6 +203,8 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
         return facts.main_subject, facts.main_subject_id
     if found is not None and not found.reference:
         written = facts.raw_text(*s.doc_span(found.start, found.end))
+        if s.in_sub_items(fig.start):
+            return written, found.entity_id     # a part of a breakdown is no topic for the claims after it
         state.last_subject, state.last_subject_id, state.unread = written, found.entity_id, []
     _read_unread(facts, state)
     if state.last_subject:
