@@ -207,7 +207,9 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
             return written, found.entity_id     # a part of a breakdown is no topic for the claims after it
         state.last_subject, state.last_subject_id, state.unread = written, found.entity_id, []
     _read_unread(facts, state)
-    if state.last_subject:
+    # "the company" means an organisation: not a place named since ("bases in Tianjin")
+    place = found is not None and found.reference and entity_type(state.last_subject_id) == "region"
+    if state.last_subject and not place:
         return state.last_subject, state.last_subject_id
     return facts.main_subject, facts.main_subject_id
 
