@@ -223,6 +223,8 @@ CASES = [
     ("the-company-means-no-place-named-since",
      "腾讯控股三季度营收增长15%。深圳、北京的新园区陆续启用。公司三季度销售费用25.6亿元。",
      {"25.6亿元": dict(subject="腾讯控股")}),
+    ("a-buying-verb-names-what-it-bought", "港股通今日淨買入騰訊(00700)9.8億港元。",
+     {"9.8億港元": dict(metric="net_buying")}),
     ("a-range-of-points-before-a-span-word", "预估加权指数将在27,200点至27,650点区间整理。",
      {"27,200点至27,650点": dict(value=27200, value_max=27650, unit="点", metric_text="加权指数")}),
     ("a-change-reaches-a-bare-level", "8日美元指数下跌0.3%至98.64，10年期美债收益率下行4个基点至4.12%。",

@@ -35,6 +35,9 @@ def _rules() -> dict:
             "points_id": data["points_id"],
             "change_verb_tail": regex.compile(rf"(?:{rules.alternation(change_verbs)})\s*$"),
             "verbs": verbs, "verb_tail": regex.compile(rf"(?:{rules.alternation(verbs)})(?={data['verb_gap']}$)"),
+            "object_verbs": {normalize_text(k): v for k, v in data["object_verbs"].items()},
+            "object_tail": regex.compile(rf"(?:{rules.alternation(data['object_verbs'], key=normalize_text)})"
+                                         rf"(?={data['object_gap']}$)"),
             "share": data["share_of_total"], "share_ids": dict(data["share_ids"]),
             "money_verbs": frozenset(normalize_text(v) for v in data["money_only"]),
             "share_marker": regex.compile(data["share_marker"]),
@@ -57,7 +60,10 @@ def is_quoted_rate(metric: str) -> bool:
 def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
     r = _rules()
     match = r["verb_tail"].search(s.text, s.clause(fig.start), fig.start)
-    if match is None or (match.group() in r["money_verbs"] and row.kind != "amount") \
+    if match is None:      # "net bought Tencent (00700) 9.8 bn": a buying verb, what it bought, an amount
+        match = r["object_tail"].search(s.text, s.clause(fig.start), fig.start) if row.kind == "amount" else None
+        return r["object_verbs"][match.group()] if match else ""
+    if (match.group() in r["money_verbs"] and row.kind != "amount") \
             or r["verb_not_after"].search(s.text, s.clause(fig.start), match.start()):
         return ""
     return r["verbs"][match.group()]

@@ -183,6 +183,8 @@ class MetricIds(Strict):
     points_unit: Word
     points_id: Word
     verb_gap: str
+    object_verbs: dict[str, str] = {}
+    object_gap: str = ''
     money_only: Words
     quote_after_move: Pattern
     quote_id: Word
