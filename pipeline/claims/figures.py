@@ -175,6 +175,9 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     if before.endswith(lexicon.perfective()):
         before = before[:-len(lexicon.perfective())]
     before = c["modal_gap"].sub("", before)      # "revenue growth will approach 35%"
+    flat = c["flat_to"].search(before)
+    if flat is not None and fig.measure in ("percent", "pp"):
+        return _flat_to(fig, q, -1 if flat.group("down") else 1)
     if c["link_tail"].search(before) and not c["growth_noun"].search(before):
         return fig                                    # "rose to 57%": a level reached
     sign = sign or direction_of(before)[0]
@@ -196,6 +199,19 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     if sign or fig.measure == "pp" or signed:
         set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
+    return fig
+
+
+def _flat_to(fig: Figure, q: Quantity, sign: int) -> Figure:
+    """"flat to +2%": a change range from 0 to the figure."""
+    set_change(fig, q, sign if q.text[:1] not in "+-" else 0)
+    moved = fig.change_pp if fig.measure == "pp" else fig.change_pct
+    low, high = (min(0.0, moved), max(0.0, moved)) if moved is not None else (None, None)
+    if fig.measure == "pp":
+        fig.change_pp = low
+    else:
+        fig.change_pct = low
+    fig.change_max = high
     return fig
 
 

@@ -176,7 +176,7 @@ def changes() -> dict:
         "change_rate_gap": regex.compile(data["change_rate_gap"]),
         "growth_nouns": regex.compile(_alt(data["growth_nouns"])),
         "rate_level_nouns": tuple(normalize_text(w) for w in data["rate_level_nouns"]),
-        "modal_gap": regex.compile(data["modal_gap"]),
+        "modal_gap": regex.compile(data["modal_gap"]), "flat_to": regex.compile(data["flat_to"]),
     }
 
 

@@ -40,6 +40,7 @@ class Changes(RuleFile):
     multiple_of_base: Pattern
     perfective: Word
     modal_gap: Pattern
+    flat_to: Pattern
     multiple_unit: Word
 
 
