@@ -30,6 +30,7 @@ def _rules() -> dict:
     return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
             "per_share_units": regex.compile(data["per_share_units"]), "count_ids": dict(data["count_ids"]),
             "flow_ids": dict(data["flow_ids"]), "change_verbs": change_verbs,
+            "move_ids": {k: regex.compile(v) for k, v in data.get("move_ids", {}).items()},
             "verb_not_after": regex.compile(data["verb_not_after"]), "verb_overrides": dict(data["verb_overrides"]),
             "index_in_points": regex.compile(data["index_in_points"]), "points_unit": data["points_unit"],
             "points_id": data["points_id"],
@@ -70,10 +71,18 @@ def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
 
 
 def _change_verb_id(fig: Figure, s: Sentence) -> str:
-    """A change with no metric phrase whose verb names the metric ("earned 25% less": net profit)."""
+    """A change with no metric phrase whose verb names the metric ("earned 25% less": net profit), or
+    a price's move (a stock's move after its code, a move at the close)."""
     r = _rules()
     match = r["change_verb_tail"].search(s.text, s.clause(fig.start), fig.start)
-    return str(r["change_verbs"][match.group()]) if match else ""
+    if match:
+        return str(r["change_verbs"][match.group()])
+    if fig.unit == r["points_unit"]:
+        return str(r["points_id"])          # "closed up 386 points": the index moved
+    if fig.measure != "percent":
+        return ""
+    start = max(s.clause(fig.start), fig.start - 40)     # a code, a few words, a verb: a short window
+    return next((str(k) for k, move in r["move_ids"].items() if move.search(s.text, start, fig.start)), "")
 
 
 def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:

@@ -178,6 +178,7 @@ class MetricIds(Strict):
     flow_ids: dict[str, str]
     verbs: dict[str, str]
     change_verbs: dict[str, str]
+    move_ids: dict[str, Pattern] = {}
     verb_overrides: dict[str, str]
     verb_not_after: Pattern
     index_in_points: Pattern
