@@ -238,13 +238,13 @@ def _name_part(token: Token, last: bool) -> bool:
     """A word that may be part of a name before a stock code: any Han word but a time word, a
     preposition, conjunction, adverb, pronoun, numeral, particle or locative — and a verb of two
     characters or more only as the name's last word ("galaxy entertainment"; "announced" before it is no part).
-    A name suffix that is no name on its own ("technology") may end one ("blueprint medical technology")."""
+    A name suffix that is no name on its own ("technology", "group") may end one ("blueprint medical technology")."""
     _s, _e, word, flag = token
     tagged = not flag.startswith(_NOT_NAME_FLAGS) or (flag == "d" and len(word) > 1)  # jieba: some are adverbs
     return (_HAN.fullmatch(word) is not None and tagged
             and (last or not flag.startswith("v") or len(word) == 1)
             and (word not in lexicon()["stop"] or (last and word in lexicon()["suffixes"]))
-            and word not in lexicon()["references"])
+            and (word not in lexicon()["references"] or (last and word in lexicon()["suffixes"])))
 
 
 _NOT_NAME_FLAGS = ("t", "p", "c", "d", "r", "m", "u", "f", "q")

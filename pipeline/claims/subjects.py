@@ -169,7 +169,7 @@ def main_subject(text: str, credited: Collection[str] = (), title: bool = False)
     not_main = () if title else lexicon()["not_main_types"]
     usable = [c for c in candidates(text) if c.kind != "reference" and _usable(text, c, credited)
               and entity_type(c.entity_id) not in not_main]
-    names = [c for c in usable if c.kind in ("entity", "name")]
+    names = _listed_before_place([c for c in usable if c.kind in ("entity", "name")], text)
     headline = _headline_name(text)
     if headline is not None and _credited(text, Candidate(*headline, "", "name"), credited):
         headline = None
@@ -178,6 +178,22 @@ def main_subject(text: str, credited: Collection[str] = (), title: bool = False)
     # A segment or an instrument is the subject of its own figures only: it never stands for the article.
     pool = [c for c in usable if c.kind not in ("segment", "instrument")]
     return headline or ((pool[0].start, pool[0].end) if pool else None)
+
+
+def _listed_before_place(names: list[Candidate], text: str) -> list[Candidate]:
+    """A place that opens the names is a listed company's descriptor when that company, its
+    stock code written after it, follows in the same sentence (a mainland tea chain X (02597)): the
+    company comes first."""
+    if not names or not _is_place(names[0]):
+        return names
+    end = _SENTENCE_END.search(text, names[0].end)
+    limit = end.start() if end else len(text)
+    listed = next((c for c in names[1:] if c.end <= limit and not _is_place(c)
+                   and lexicon()["coded_name"].match(text, c.end)), None)
+    return [listed, *(c for c in names if c is not listed)] if listed else names
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
 
 
 @functools.cache
