@@ -21,6 +21,7 @@ from pipeline.claims import DocFacts, Row, claim_rows, read_currencies
 from pipeline.claims.areas import cites_a_source, named_region, source_region, statistics_area
 from pipeline.claims.entities import entity_id, entity_mentions, entity_type
 from pipeline.claims.lexicon import find_metrics, windows
+from pipeline.claims.metric_ids import quote_session
 from pipeline.claims.subjects import credited_names, main_subject
 from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
@@ -179,9 +180,10 @@ def document_facts(article: Article) -> DocFacts:
     blocked = [*article.cleaned.datelines, *([published_span] if published_span else [])]
     title = article.cleaned.title_span
     topics = [m.metric for m in find_metrics(article.normalized[title[0]:title[1]])] if title else []
+    session = quote_session(article.normalized[title[0]:title[1]]) if title else ""
     return DocFacts.build(periods, currencies, _main_subject(article, credited, names), credited,
                           lambda s, e: article.raw(s, e)[2], published, published_span,
-                          blocked, names, _is_release(article), topics)
+                          blocked, names, _is_release(article), topics, session)
 
 
 def _is_release(article: Article) -> bool:

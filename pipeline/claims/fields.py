@@ -266,7 +266,7 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
             row.subject, row.subject_id = continued.subject, continued.subject_id
         else:
             row.subject, row.subject_id = _subject(row, fig, s, facts, state)
-    row.metric = canonical_metric(row, fig, s)
+    row.metric = canonical_metric(row, fig, s, facts.session)
     if facts.statistics:
         row.metric = refined_by_topic(row.metric, facts.topic_metrics)
     if row.kind == "amount" and is_quoted_rate(row.metric):

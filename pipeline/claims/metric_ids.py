@@ -151,28 +151,38 @@ def _share_in_metric(row: Row, s: Sentence) -> bool:
     return _rules()["share_marker"].search(s.text, max(0, start - s.start), max(0, end - s.start)) is not None
 
 
-def canonical_metric(row: Row, fig: Figure, s: Sentence) -> str:
-    """The metric id `row` gets, given the id of its metric phrase (row.metric)."""
+def canonical_metric(row: Row, fig: Figure, s: Sentence, session: str = "") -> str:
+    """The metric id `row` gets, given the id of its metric phrase (row.metric) and the quote id
+    of the market session the article's title names (`session`, from quote_session)."""
     metric = _canonical(row, fig, s)
-    return _quote_time(metric, fig, s) if row.kind == "amount" else metric
+    return _quote_time(metric, fig, s, session) if row.kind == "amount" else metric
 
 
-def _quote_time(metric: str, fig: Figure, s: Sentence) -> str:
+def quote_session(title: str) -> str:
+    """The quote id a title's market session gives its quotes ("market close": the closing
+    price, "midday": the share price), or '' when the title names none."""
+    return _session(_rules(), title, 0, len(title))
+
+
+def _session(r: dict, text: str, start: int, end: int) -> str:
+    close = [m for m in r["quote_close"].finditer(text, start, end)]
+    intraday = [m for m in r["quote_intraday"].finditer(text, start, end)]
+    # the latest word decides; one joined to the close word ("the midday close") is intraday
+    if intraday and (not close or intraday[-1].end() >= close[-1].start()):
+        return str(r["intraday_quote_id"])
+    return str(r["quote_id"]) if close else ""
+
+
+def _quote_time(metric: str, fig: Figure, s: Sentence, session: str) -> str:
     """A share price quoted after the close is the closing price, one quoted while trading goes
-    on is the share price (rules/metrics.yaml quote_close, quote_intraday); a quote per tonne or
-    ounce is a commodity's price."""
+    on is the share price (rules/metrics.yaml quote_close, quote_intraday): as the sentence says
+    before the quote, else as the title's session says. A quote per tonne or ounce is a commodity's price."""
     r = _rules()
     if metric not in (r["quote_id"], r["intraday_quote_id"]):
         return metric
     if r["commodity_quote_unit"].match(s.text, fig.end):
         return str(r["commodity_quote_id"])
-    start = max(s.text.rfind(mark, 0, fig.start) for mark in "；;") + 1    # the quote's own part of the sentence
-    close = [m for m in r["quote_close"].finditer(s.text, start, fig.start)]
-    intraday = [m for m in r["quote_intraday"].finditer(s.text, start, fig.start)]
-    # the latest word decides; one joined to the close word ("the midday close") is intraday
-    if intraday and (not close or intraday[-1].end() >= close[-1].start()):
-        return str(r["intraday_quote_id"])
-    return str(r["quote_id"]) if close else metric
+    return _session(r, s.text, 0, fig.start) or session or metric
 
 
 def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
