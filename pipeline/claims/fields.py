@@ -268,7 +268,8 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
             row.subject, row.subject_id = _subject(row, fig, s, facts, state)
     row.metric = canonical_metric(row, fig, s, facts.session)
     if facts.statistics:
-        row.metric = refined_by_topic(row.metric, facts.topic_metrics)
+        phrase = s.text[row.metric_span[0] - s.start:row.metric_span[1] - s.start] if row.metric_span else ""
+        row.metric = refined_by_topic(row.metric, facts.topic_metrics, phrase)
     if row.kind == "amount" and is_quoted_rate(row.metric):
         row.kind, row.unit = "ratio", ""
     # a base compared with, or a prior figure in brackets, is a past fact even inside a forecast

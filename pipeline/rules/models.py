@@ -213,6 +213,7 @@ class Metrics(RuleFile):
     quoted_prices: list[str]
     quote_before: Pattern
     term_patterns: dict[str, Pattern]
+    topic_heads: dict[str, str] = {}
     verb_before_figure: Words
     verb_gap: Pattern
     verb_is_noun_after: Pattern
