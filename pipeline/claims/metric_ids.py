@@ -222,8 +222,8 @@ def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
 def refined_by_topic(metric: str, topics: Sequence[str], metric_text: str = "") -> str:
     """In a statistics release, a generic metric (profit) is the variant of it the title is
     about (industrial profits: rules/metrics.yaml `as_part: never` children), when the title names one;
-    a phrase with no id that ends in the head word of the title's series (第一产业投资 in a
-    fixed-asset investment release: rules/metrics.yaml `topic_heads`) is a part of that series."""
+    a phrase with no id that ends in the head word of the title's series ("primary industry investment"
+    in a fixed-asset investment release: rules/metrics.yaml `topic_heads`) is a part of that series."""
     if not metric and metric_text:
         heads = rules.load("metrics")["topic_heads"]
         text = normalize_text(metric_text)
