@@ -90,9 +90,8 @@ def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:
     sold 124,000 cars → sales volume), a quote reached after a move, a share, or a count of firms."""
     r = _rules()
     verb_id = _verb_id(row, fig, s)
-    if verb_id and row.kind == "amount" and verb_id in r["per_share_ids"] and r["per_share"].search(
-            s.text, s.clause(fig.start), fig.start):
-        return str(r["per_share_ids"][verb_id])        # "paid 3.7 yuan per 10 shares"
+    if verb_id and row.kind == "amount" and verb_id in r["per_share_ids"] and _per_share(fig, s):
+        return str(r["per_share_ids"][verb_id])        # "paid 3.7 yuan per 10 shares", "paid 63 cents"
     if verb_id:
         return str(r["count_ids"].get(verb_id, verb_id)) if row.kind == "count" else verb_id
     if row.kind == "amount" and r["quote_after_move"].search(s.text, s.clause(fig.start), fig.start):
@@ -101,6 +100,13 @@ def _unnamed_level_id(row: Row, fig: Figure, s: Sentence) -> str:
     if row.kind == "ratio" and row.unit == "%" and share and not fig.base:
         return str(r["share"])          # "5 nm took 37%": a share, though the clause names no metric
     return str(r["unit_ids"].get(_unit_written(row, s), "")) if row.kind == "count" else ""
+
+
+def _per_share(fig: Figure, s: Sentence) -> bool:
+    """A money figure stated per share ("per share", "per 10 shares") or in a sub-unit (cents): a per-share figure."""
+    r = _rules()
+    return bool(r["per_share"].search(s.text, s.clause(fig.start), fig.start)
+                or any(r["per_share_units"].search(s.text, a, b) for a, b in fig.unit_spans))
 
 
 def _unit_written(row: Row, s: Sentence) -> str:
@@ -213,8 +219,7 @@ def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
     if row.kind == "count" and row.metric in r["count_ids"]:
         return str(r["count_ids"][row.metric])
     per_share = r["per_share_ids"].get(row.metric)
-    if per_share and (r["per_share"].search(s.text, s.clause(fig.start), fig.start)
-                      or any(r["per_share_units"].search(s.text, a, b) for a, b in fig.unit_spans)):
+    if per_share and _per_share(fig, s):
         return str(per_share)
     return _qualified_id(row, fig, s) or row.metric
 
