@@ -260,11 +260,20 @@ def _layout_names(text: str) -> list[Candidate]:
         name = m.group("name")
         if (name in lex["not_headings"] or name in lex["stop"] or find_metrics(name)
                 or lex["groups"].fullmatch(name) or lex["reference_words"].fullmatch(name)
-                or not (headed or entity_id(name) or _one_name_word(name))):
+                or not (entity_id(name) or _one_name_word(name) or (headed and _names_something(name)))):
             continue
         # a name heading a list item is as sure as the table's (the item is about it)
         out.append(Candidate(m.start("name"), m.end("name"), entity_id(name), "entity" if headed else "name"))
     return out
+
+
+def _names_something(text: str) -> bool:
+    """A heading that is one word, ends in a segment suffix, or has a word jieba tags as a name or
+    does not know ("China Merchants Shekou"), not a phrase of common words alone (a section heading:
+    "asset quality", "revenue structure"; a brand that is a common word stands alone)."""
+    words = list(pos_tokenizer().cut(text))
+    return (len(words) == 1 or text.endswith(lexicon()["segments"]) or text.endswith(lexicon()["suffixes"])
+            or any(w.flag in lexicon()["topic_flags"] or not tokenizer().FREQ.get(w.word) for w in words))
 
 
 def _one_name_word(text: str) -> bool:
