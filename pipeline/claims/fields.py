@@ -27,7 +27,7 @@ from .row_period import period_for, set_period
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
-from .subjects import find_subject, last_named
+from .subjects import find_subject, last_named, listed_at
 
 
 def currency(fig: Figure, facts: DocFacts, position: int) -> str:
@@ -203,7 +203,7 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
         return facts.main_subject, facts.main_subject_id
     if found is not None and not found.reference:
         written = facts.raw_text(*s.doc_span(found.start, found.end))
-        if s.in_sub_items(fig.start):
+        if s.in_sub_items(fig.start) and not listed_at(s.text, found.end):
             return written, found.entity_id     # a part of a breakdown is no topic for the claims after it
         state.last_subject, state.last_subject_id, state.unread = written, found.entity_id, []
     _read_unread(facts, state)

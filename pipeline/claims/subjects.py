@@ -267,6 +267,11 @@ def last_named(sentence: str, credited: Collection[str] = (), statistics: bool =
     return SubjectMention(c.start, c.end, False, c.entity_id or entity_id(sentence[c.start:c.end]))
 
 
+def listed_at(sentence: str, end: int) -> bool:
+    """Whether a stock code in brackets follows `end`: the name before it is a listed company's."""
+    return lexicon()["coded_name"].match(sentence, end) is not None
+
+
 def names_an_entity(sentence: str, start: int, end: int) -> bool:
     """Whether sentence[start:end] names an entity of its own (not a back-reference)."""
     return any(start <= c.start and c.end <= end and c.kind not in ("reference", "source")
