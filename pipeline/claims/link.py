@@ -192,7 +192,15 @@ def further_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
         return None
     row, _ = case.state.level
     same, _ = case.level_clauses()
-    return NewRow(None, row) if case.found is None or same else None
+    return NewRow(None, _listed_level(case) or row) if case.found is None or same else None
+
+
+def _listed_level(case: ChangeCase) -> Row | None:
+    """"output and sales 3.53 m and 3.43 m, …, up 2.8% and 3.1% year on year respectively": a further
+    list of changes continues the sentence's list of as many levels, member by member."""
+    listed = case.s.listed(case.fig)
+    levels = [row for row in case.state.rows if row.kind != "change"]
+    return levels[-listed[1]:][listed[0]] if listed is not None and len(levels) >= listed[1] > 1 else None
 
 
 def named_in_text(case: ChangeCase) -> Attach | NewRow | None:
@@ -208,6 +216,9 @@ def continues_previous(case: ChangeCase) -> Attach | NewRow | None:
     """No metric: the sentence's last claim, or, in a sub-item sentence ("of which, …"), the document's."""
     if _own_subject(case):
         return NewRow()
+    listed = _listed_level(case)
+    if listed is not None:
+        return NewRow(None, listed)
     if case.state.rows:
         return NewRow(None, _continued(case.state.rows, case.fig))
     return NewRow(None, _continued(case.state.last_rows, case.fig) if _sub_items(case) else None)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from pipeline import rules
+from pipeline.text.normalize import normalize_text
 
 from . import lexicon
 from .continuation import continues_previous, unit_text
@@ -196,7 +197,20 @@ def listed_metric(case: LevelCase) -> Choice | None:
     if place is None or run is None or not case.s.distributive:
         return None
     metrics = lexicon.listed_run([m for m in case.s.metrics if m.end <= run[0].start], case.s.text)
+    if len(metrics) == 1 and len(run) > 1:         # one term naming as many metrics ("output and sales")
+        ids = _paired_ids(case.s.text[metrics[0].start:metrics[0].end])
+        return Choice(replace(metrics[0], metric=ids[place])) if len(ids) == len(run) else None
     return Choice(metrics[place]) if len(metrics) == len(run) > 1 else None
+
+
+@functools.cache
+def _paired_terms() -> dict[str, tuple[str, ...]]:
+    return {normalize_text(k): tuple(v) for k, v in rules.load("metrics")["paired_terms"].items()}
+
+
+def _paired_ids(term: str) -> tuple[str, ...]:
+    """The metrics a term names at once, in order (rules/metrics.yaml paired_terms), or ()."""
+    return _paired_terms().get(term, ())
 
 
 def later_member_of_list(case: LevelCase) -> Choice | None:

@@ -214,6 +214,7 @@ class Metrics(RuleFile):
     quote_before: Pattern
     term_patterns: dict[str, Pattern]
     topic_heads: dict[str, str] = {}
+    paired_terms: dict[str, list[str]] = {}
     verb_before_figure: Words
     verb_gap: Pattern
     verb_is_noun_after: Pattern
