@@ -8,6 +8,7 @@ import functools
 import regex
 
 from pipeline import rules
+from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer
 
 from . import lexicon
@@ -63,9 +64,9 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
             return noun
     verbs, verb_gap, noun_after = lexicon.verb_metrics()
     reach = max(clause, before[-1].start - lexicon.windows()["verb_noun_reach"]) if before else clause
-    if before and s.text[before[-1].start:before[-1].end] in verbs \
-            and verb_gap.match(s.text[before[-1].end:fig.start]) \
-            and not noun_after.search(s.text, reach, before[-1].start):
+    verb = s.text[before[-1].start:before[-1].end] if before else ""
+    if verb in verbs and verb_gap.match(s.text[before[-1].end:fig.start]) \
+            and (verb in _verbs_after_periods() or not noun_after.search(s.text, reach, before[-1].start)):
         # "the company earned 40 bn": a verb names no metric — but "adjusted EBITA recorded a
         # profit of 4.2 bn" names it before the verb
         return before[-2] if len(before) > 1 else None
@@ -91,6 +92,12 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
         start, end = match.span("metric")
         return MetricMention(_word_start(s.text, start, end), end, "", "")
     return _counted_noun(fig, s)
+
+
+@functools.cache
+def _verbs_after_periods() -> frozenset[str]:
+    """Verbs that stay verbs after a period word ("delivered in October"), unlike a result's verbs."""
+    return frozenset(normalize_text(w) for w in rules.load("metrics")["verbs_after_periods"])
 
 
 def _word_start(text: str, start: int, end: int) -> int:

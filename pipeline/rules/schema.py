@@ -14,11 +14,11 @@ from pydantic import ValidationError
 
 from .base import RuleError, RuleFile
 from .hedge_models import Modality, Qualifiers
+from .metric_models import Metrics
 from .models import (
     Changes,
     ClaimFilters,
     Entities,
-    Metrics,
     Periods,
     Subjects,
 )
