@@ -260,6 +260,10 @@ CASES = [
      {"19,810辆": dict(metric="deliveries", metric_text=""), "10,126辆": dict(metric="deliveries")}),
     ("deliveries-named-as-a-noun-keep-their-phrase", "小鹏汽车10月交付量为42,386台。",
      {"42,386台": dict(metric="deliveries", metric_text="交付量")}),
+    ("a-release-section-on-a-sector-is-the-subject-of-its-sub-indices",
+     "国家统计局:2025年11月中国采购经理指数运行情况\n一、中国非制造业采购经理指数运行情况\n"
+     "　　11月份,非制造业商务活动指数为50.1%。\n　　新订单指数为46.8%,比上月上升0.4个百分点。",
+     {"46.8%": dict(subject="非制造业")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",

@@ -14,7 +14,7 @@ from pipeline.quantities import Quantity
 from .assemble import assemble_sentence
 from .currency import Currencies, read_currencies
 from .document import DocFacts
-from .fields import remember_subject
+from .fields import remember_section, remember_subject
 from .rows import Row
 from .sentence import read_sentence
 from .state import PassState
@@ -42,5 +42,7 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
             remember_subject(text[start:end], start, facts, state)
         heading = paragraph_start and not sentence_rows and end - start <= HEADING_CHARS \
             and "\n" in text[end:end + 2] and not any(mark in text[start:end] for mark in ":：")
+        if heading and facts.statistics:
+            remember_section(text[start:end], start, facts, state)
         rows.extend(sentence_rows)
     return sorted(rows, key=lambda r: (r.start, r.end))

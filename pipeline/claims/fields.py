@@ -17,6 +17,7 @@ from pipeline.quantities.numerals import small_int
 
 from . import lexicon
 from .areas import is_area_word
+from .candidates import candidates
 from .document import DocFacts
 from .entities import entity_id, entity_type
 from .figures import Figure
@@ -211,6 +212,8 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     place = found is not None and found.reference and entity_type(state.last_subject_id) == "region"
     if state.last_subject and not place:
         return state.last_subject, state.last_subject_id
+    if found is None and state.section_topic:
+        return state.section_topic, ""          # a release's section on a sector: its sub-indices are the sector's
     return facts.main_subject, facts.main_subject_id
 
 
@@ -222,6 +225,13 @@ def _in_own_clause(row: Row, fig: Figure, s: Sentence) -> bool:
 def _means_the_region(word: str, facts: DocFacts) -> bool:
     """A word for the whole of a region in a release about a named region ("the whole province")."""
     return facts.statistics and is_area_word(word) and entity_type(facts.main_subject_id) == "region"
+
+
+def remember_section(heading: str, start: int, facts: DocFacts, state: PassState) -> None:
+    """A statistics release's section heading ("II. China's non-manufacturing PMI") names the sector
+    its claims are about when they name none of their own; a heading without a sector ends it."""
+    sector = next((c for c in candidates(heading) if c.kind == "sector"), None)
+    state.section_topic = facts.raw_text(start + sector.start, start + sector.end) if sector else ""
 
 
 def remember_subject(sentence: str, start: int, facts: DocFacts, state: PassState) -> None:
