@@ -264,6 +264,9 @@ CASES = [
      "国家统计局:2025年11月中国采购经理指数运行情况\n一、中国非制造业采购经理指数运行情况\n"
      "　　11月份,非制造业商务活动指数为50.1%。\n　　新订单指数为46.8%,比上月上升0.4个百分点。",
      {"46.8%": dict(subject="非制造业")}),
+    ("a-price-category-before-its-move-is-its-metric",
+     "主計總處公布10月CPI年增2.94%。七大類中，以食物類漲4.87%最大，居住類年漲1.93%。",
+     {"4.87%": dict(metric_text="食物類"), "1.93%": dict(metric_text="居住類")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
