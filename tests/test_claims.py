@@ -250,7 +250,7 @@ CASES = [
      {"48.25仙": dict(metric="dividend_per_share", metric_text="末期分派"),
       "82.05仙": dict(metric="dividend_per_share", metric_text="全年分派")}),
     ("output-and-sales-named-as-one-are-handed-out-in-order",
-     "2025年11月，我国汽车产销分别完成353.1万辆和342.6万辆，同比分别增长2.8%和3.1%。",
+     "2025年11月，我国汽车产销分别完成353.1万辆和342.6万辆，环比分别增长5.2%和3.4%，同比分别增长2.8%和3.1%。",
      {"353.1万辆": dict(metric="production", metric_text="产销"), "342.6万辆": dict(metric="sales_volume"),
       "2.8%": dict(metric="production"), "3.1%": dict(metric="sales_volume")}),
     ("delivered-is-a-verb-even-after-a-month", "小鹏汽车10月交付42,386台，同比增长76%。1-10月累计交付355,209辆。",
@@ -258,7 +258,7 @@ CASES = [
     ("the-brands-under-a-delivery-verb-are-deliveries",
      "蔚来公司：交付36,552辆，同比增长3.9%。其中蔚来品牌19,810辆，乐道品牌10,126辆。",
      {"19,810辆": dict(metric="deliveries", metric_text=""), "10,126辆": dict(metric="deliveries")}),
-    ("deliveries-named-as-a-noun-keep-their-phrase", "小鹏汽车10月交付量为42,386台。",
+    ("deliveries-named-as-a-noun-keep-their-phrase", "小鹏汽车的交付量为42,386台。",
      {"42,386台": dict(metric="deliveries", metric_text="交付量")}),
     ("a-release-section-on-a-sector-is-the-subject-of-its-sub-indices",
      "国家统计局:2025年11月中国采购经理指数运行情况\n一、中国非制造业采购经理指数运行情况\n"
