@@ -21,7 +21,7 @@ def continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState) 
     """A clause with only a period phrase, a sub-item noun and a link before the level
     ("same period last year: 0.85 dollars"; rules/claim_filters.yaml continuation_gap)."""
     previous = state.previous_row()
-    # (a count whose metric a verb told, "delivered 36,552 cars", is continued by counts in its unit)
+    # (a claim whose metric a verb told, "delivered 36,552 cars", is continued by the counts after it)
     told = previous is not None and previous.metric and previous.kind in ("count", "change") and fig.measure == "count"
     if previous is None or not (previous.metric_span or told):
         return False

@@ -17,7 +17,7 @@ from pipeline import rules
 from pipeline.text.normalize import normalize_text
 
 from .figures import Figure
-from .lexicon import find_metrics, metric_kind, metric_parent
+from .lexicon import find_metrics, metric_kind, metric_parent, windows
 from .rows import Row
 from .sentence import Sentence
 
@@ -30,7 +30,7 @@ def _rules() -> dict:
     return {"per_share": regex.compile(data["per_share_marker"]), "per_share_ids": dict(data["per_share"]),
             "per_share_units": regex.compile(data["per_share_units"]), "count_ids": dict(data["count_ids"]),
             "flow_ids": dict(data["flow_ids"]), "change_verbs": change_verbs,
-            "move_ids": {k: regex.compile(v) for k, v in data.get("move_ids", {}).items()},
+            "move_ids": {k: regex.compile(v) for k, v in data["move_ids"].items()},
             "verb_not_after": regex.compile(data["verb_not_after"]), "verb_overrides": dict(data["verb_overrides"]),
             "index_in_points": regex.compile(data["index_in_points"]), "points_unit": data["points_unit"],
             "points_id": data["points_id"],
@@ -81,7 +81,7 @@ def _change_verb_id(fig: Figure, s: Sentence) -> str:
         return str(r["points_id"])          # "closed up 386 points": the index moved
     if fig.measure != "percent":
         return ""
-    start = max(s.clause(fig.start), fig.start - 40)     # a code, a few words, a verb: a short window
+    start = max(s.clause(fig.start), fig.start - windows()["move_reach"])     # a code, a few words, a verb
     return next((str(k) for k, move in r["move_ids"].items() if move.search(s.text, start, fig.start)), "")
 
 

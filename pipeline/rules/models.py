@@ -63,6 +63,7 @@ class ClaimWindows(Strict):
     bracket_period_gap: Count
     main_subject_chars: Count
     base_figure_gap: Count
+    move_reach: Count
 
 
 class TableRow(Strict):
