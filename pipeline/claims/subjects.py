@@ -188,8 +188,7 @@ def _listed_before_place(names: list[Candidate], text: str) -> list[Candidate]:
         return names
     end = _SENTENCE_END.search(text, names[0].end)
     limit = end.start() if end else len(text)
-    listed = next((c for c in names[1:] if c.end <= limit and not _is_place(c)
-                   and lexicon()["coded_name"].match(text, c.end)), None)
+    listed = next((c for c in names[1:] if c.end <= limit and not _is_place(c) and listed_at(text, c.end)), None)
     return [listed, *(c for c in names if c is not listed)] if listed else names
 
 
