@@ -8,6 +8,7 @@ measures what the verb names.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 
@@ -167,16 +168,31 @@ def canonical_metric(row: Row, fig: Figure, s: Sentence, session: str = "") -> s
 def quote_session(title: str) -> str:
     """The quote id a title's market session gives its quotes ("market close": the closing
     price, "midday": the share price), or '' when the title names none."""
-    return _session(_rules(), title, 0, len(title))
+    return _session(title, len(title))
 
 
-def _session(r: dict, text: str, start: int, end: int) -> str:
-    close = [m for m in r["quote_close"].finditer(text, start, end)]
-    intraday = [m for m in r["quote_intraday"].finditer(text, start, end)]
+@functools.lru_cache(maxsize=4096)
+def _session_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the close words and of the intraday words of a sentence, found once: every
+    quote of the sentence looks up the last ones before it (no rescan per quote)."""
+    r = _rules()
+    return ([m.span() for m in r["quote_close"].finditer(text)],
+            [m.span() for m in r["quote_intraday"].finditer(text)])
+
+
+def _session(text: str, end: int) -> str:
+    """The quote id the last session word of text[:end] gives ('' for none)."""
+    r = _rules()
+    close, intraday = (_last_before(spans, end) for spans in _session_words(text))
     # the latest word decides; one joined to the close word ("the midday close") is intraday
-    if intraday and (not close or intraday[-1].end() >= close[-1].start()):
+    if intraday and (not close or intraday[1] >= close[0]):
         return str(r["intraday_quote_id"])
     return str(r["quote_id"]) if close else ""
+
+
+def _last_before(spans: list[tuple[int, int]], end: int) -> tuple[int, int] | None:
+    at = bisect.bisect_right(spans, end, key=lambda span: span[1])
+    return spans[at - 1] if at else None
 
 
 def _quote_time(metric: str, fig: Figure, s: Sentence, session: str) -> str:
@@ -188,7 +204,7 @@ def _quote_time(metric: str, fig: Figure, s: Sentence, session: str) -> str:
         return metric
     if r["commodity_quote_unit"].match(s.text, fig.end):
         return str(r["commodity_quote_id"])
-    return _session(r, s.text, 0, fig.start) or session or metric
+    return _session(s.text, fig.start) or session or metric
 
 
 def _canonical(row: Row, fig: Figure, s: Sentence) -> str:
