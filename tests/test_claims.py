@@ -267,6 +267,8 @@ CASES = [
     ("a-price-category-before-its-move-is-its-metric",
      "主計總處公布10月CPI年增2.94%。七大類中，以食物類漲4.87%最大，居住類年漲1.93%。",
      {"4.87%": dict(metric_text="食物類"), "1.93%": dict(metric_text="居住類")}),
+    ("a-verb-before-the-metric-it-moves-signs-the-change", "美联储宣布下调联邦基金利率25个基点至3.75%。",
+     {"3.75%": dict(metric="policy_rate", value=3.75, change_pp=-0.25)}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",

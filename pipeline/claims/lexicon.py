@@ -170,7 +170,7 @@ def changes() -> dict:
         "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
         "multiple_of_base": regex.compile(data["multiple_of_base"]),
         "growth_noun": regex.compile(data["growth_noun_tail"]),
-        "comparison_base": regex.compile(data["comparison_base"]),
+        "comparison_base": regex.compile(data["comparison_base"]), "verb_object": regex.compile(data["verb_object"]),
         "flow_before": regex.compile(data["flow_before"]), "contrast_item": regex.compile(data["contrast_item"]),
         "base_metric_before": regex.compile(data["base_metric_before"]),
         "change_rate_gap": regex.compile(data["change_rate_gap"]),

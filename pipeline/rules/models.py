@@ -25,6 +25,7 @@ class Changes(RuleFile):
     comparison_base: Pattern
     base_metric_before: Pattern
     change_rate_gap: Pattern
+    verb_object: Pattern
     contrast_item: Pattern
     change_after_up: Pattern
     change_after_down: Pattern
