@@ -273,6 +273,10 @@ CASES = [
      "海关总署：前11个月外贸平稳增长\n海关总署12月7日发布数据显示，前11个月，我国货物贸易进出口41.21万亿元，增长3.6%。"
      "其中，集成电路出口1.25万亿元，增长23.5%；进口原油5.16亿吨，减少1.2%。",
      {"41.21万亿元": dict(subject="我国"), "1.25万亿元": dict(subject="集成电路"), "5.16亿吨": dict(subject="原油")}),
+    ("a-selling-verb-before-a-count-names-the-units-sold", "比亚迪11月销售48.2万辆，同比下降5%。",
+     {"48.2万辆": dict(metric="sales_volume", metric_text="")}),
+    ("a-fund-distribution-verb-names-the-payout-per-unit", "國泰永續高股息（00878）第4季配0.4元。",
+     {"0.4元": dict(metric="dividend_per_share")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
