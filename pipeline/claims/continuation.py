@@ -25,8 +25,10 @@ def continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState) 
     told = previous is not None and previous.metric and previous.kind in ("count", "change") and fig.measure == "count"
     if previous is None or not (previous.metric_span or told):
         return False
-    # a method phrase ("in US dollars") restates the claim before: it is no sub-item
-    gap = lexicon.mask_method_phrases(_without_periods(s, clause, fig.start))
+    # a method phrase ("in US dollars") restates the claim before: it is no sub-item; a list item
+    # after the claim before in the same clause ("brand A 21,030、brand B 11,406") starts after it
+    start = max(clause, min(previous.end - s.start, fig.start)) if state.rows else clause
+    gap = lexicon.mask_method_phrases(_without_periods(s, start, fig.start))
     match = lexicon.claim_rules()["continuation"].match(gap)
     if match is None:
         return False
