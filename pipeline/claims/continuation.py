@@ -27,7 +27,8 @@ def continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState) 
         return False
     # a method phrase ("in US dollars") restates the claim before: it is no sub-item; a list item
     # after the claim before in the same clause ("brand A 21,030、brand B 11,406") starts after it
-    start = max(clause, min(previous.end - s.start, fig.start)) if state.rows else clause
+    # (the later members of a distributive list, "300 and 120 respectively", are the list's own)
+    start = max(clause, min(previous.end - s.start, fig.start)) if state.rows and not s.run_index(fig) else clause
     gap = lexicon.mask_method_phrases(_without_periods(s, start, fig.start))
     match = lexicon.claim_rules()["continuation"].match(gap)
     if match is None:
