@@ -280,6 +280,8 @@ CASES = [
     ("list-items-after-a-told-claim-continue-it-one-by-one",
      "蔚来公司11月交付36,275辆，同比增长10.9%，其中蔚来品牌21,030辆、乐道品牌11,406辆。",
      {"21,030辆": dict(metric="deliveries"), "11,406辆": dict(metric="deliveries")}),
+    ("a-trading-verb-before-money-names-turnover", "冠君產業信託今日收報2.05元，跌1.4%，成交約1,286萬元。",
+     {"1,286萬元": dict(metric="turnover", metric_text="")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
