@@ -288,7 +288,9 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     if row.kind == "amount" and is_quoted_rate(row.metric):
         row.kind, row.unit = "ratio", ""
     # a base compared with, or a prior figure in brackets, is a past fact even inside a forecast
-    past = fig.base or s.in_prior_figure_bracket(fig) or row.period_shape == "same_period"
+    expected = fig.base and lexicon.changes()["expected_base"].search(
+        s.text, max(0, fig.start - lexicon.windows()["expected_base_reach"]), fig.start)
+    past = (fig.base and not expected) or s.in_prior_figure_bracket(fig) or row.period_shape == "same_period"
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
         row.change_basis = _listed_basis(fig, s, row.period_shape) \

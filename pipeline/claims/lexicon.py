@@ -168,15 +168,12 @@ def changes() -> dict:
         "sequential": regex.compile(_alt(data["sequential"])),
         "fixed": {normalize_text(k): float(v) for k, v in data["fixed_changes"].items()},
         "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
-        "multiple_of_base": regex.compile(data["multiple_of_base"]),
-        "growth_noun": regex.compile(data["growth_noun_tail"]),
-        "comparison_base": regex.compile(data["comparison_base"]), "verb_object": regex.compile(data["verb_object"]),
-        "flow_before": regex.compile(data["flow_before"]), "contrast_item": regex.compile(data["contrast_item"]),
-        "base_metric_before": regex.compile(data["base_metric_before"]),
-        "change_rate_gap": regex.compile(data["change_rate_gap"]),
         "growth_nouns": regex.compile(_alt(data["growth_nouns"])),
         "rate_level_nouns": tuple(normalize_text(w) for w in data["rate_level_nouns"]),
-        "modal_gap": regex.compile(data["modal_gap"]), "flat_to": regex.compile(data["flat_to"]),
+        "growth_noun": regex.compile(data["growth_noun_tail"]),
+        **{key: regex.compile(data[key]) for key in (
+            "multiple_of_base", "comparison_base", "expected_base", "verb_object", "flow_before", "contrast_item",
+            "base_metric_before", "change_rate_gap", "modal_gap", "flat_to")},
     }
 
 

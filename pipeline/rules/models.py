@@ -23,6 +23,7 @@ class Changes(RuleFile):
     listed_bases_separator: Pattern
     listed_bases_prefix: str
     comparison_base: Pattern
+    expected_base: Pattern
     base_metric_before: Pattern
     change_rate_gap: Pattern
     verb_object: Pattern
@@ -65,6 +66,7 @@ class ClaimWindows(Strict):
     main_subject_chars: Count
     base_figure_gap: Count
     move_reach: Count
+    expected_base_reach: Count
 
 
 class TableRow(Strict):
