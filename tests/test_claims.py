@@ -286,6 +286,8 @@ CASES = [
      {"3.22元": dict(metric="eps", modality="actual")}),
     ("an-expected-figure-compared-with-is-a-forecast", "快手第三季總營收356.0億元，略高於市場一致預期的352億元。",
      {"352億元": dict(metric="revenue", modality="forecast")}),
+    ("a-noun-phrase-before-a-threshold-verb-is-the-metric", "全市场ETF总规模首次突破5万亿元。",
+     {"5万亿元": dict(metric_text="市场ETF总规模")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
