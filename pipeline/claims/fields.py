@@ -21,7 +21,6 @@ from .candidates import candidates
 from .document import DocFacts
 from .entities import entity_id, entity_type
 from .figures import Figure
-from .goods import traded_goods
 from .improvement import signed_for
 from .lexicon import MetricMention
 from .metric_ids import canonical_metric, is_quoted_rate, refined_by_topic
@@ -198,10 +197,6 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
     asked = replace(row, metric_span=None) if row.metric_span and not _in_own_clause(row, fig, s) else row
     found = find_subject(s.text, s.start, asked, s.clauses, facts.credited, facts.statistics, s.listed(fig),
                          facts.known_names)
-    goods = traded_goods(s.text, fig.start) if facts.statistics else None
-    if goods is not None and (found is None or found.end <= goods[1]):
-        written = facts.raw_text(*s.doc_span(*goods))
-        return written, entity_id(written)
     if found is not None and found.segment:
         ending = facts.raw_text(*s.doc_span(*found.suffix)) if found.suffix else ""
         return facts.raw_text(*s.doc_span(found.start, found.end)) + ending, ""

@@ -141,10 +141,6 @@ class Subjects(RuleFile):
     masked_patterns: list[Pattern]
     acts_of_sources: Words
     credit_pattern: Pattern
-    traded_goods: list[Pattern]
-    goods_flags: list[str]
-    goods_joiners: Words
-    not_goods: Words
 
 
 class Entity(Strict):
