@@ -10,13 +10,9 @@ import bisect
 import functools
 from dataclasses import replace
 
-import regex
-
-from pipeline import rules
-from pipeline.quantities.numerals import small_int
-
 from . import lexicon
 from .areas import is_area_word
+from .basis import change_basis, listed_basis
 from .candidates import candidates
 from .document import DocFacts
 from .entities import entity_id, entity_type
@@ -51,77 +47,6 @@ def kind_and_unit(fig: Figure, metric_kind: str, facts: DocFacts, position: int)
     if fig.measure == "count" and metric_kind == "ratio" and not fig.unit:
         return "ratio", ""                    # a rate written without its percent sign (PMI 51.2)
     return "count", fig.unit
-
-
-def basis_start(fig: Figure, s: Sentence) -> int:
-    """Where a change's basis word may stand: its own clause — or, when the change follows
-    the base it is compared with ("than last year's 5.4 bn, down 0.37 bn"), the base's clause too."""
-    clause = s.clause(fig.start)
-    before = [f for f in s.figures if f.end <= fig.start]
-    if before and before[-1].base and s.clause(before[-1].start) < clause:
-        return s.clause(before[-1].start)
-    return clause
-
-
-def _sequential(period_shape: str) -> str:
-    if period_shape.startswith("month"):
-        return "mom"
-    return "" if period_shape in ("day", "day_span", "dekad", "week", "pub_day") else "qoq"
-
-
-def _listed_basis(fig: Figure, s: Sentence, period_shape: str) -> str:
-    """The basis in a list member's place among the bases listed before its list (rules/changes.yaml)."""
-    place = s.run_index(fig)
-    if place is None:
-        return ""
-    pattern, separator, prefix = _listed_bases()
-    listed = pattern.search(s.text, s.clause(fig.start), fig.start)
-    bases = separator.split(listed.group("bases")) if listed else []
-    if place >= len(bases):
-        return ""
-    word = prefix + bases[place].strip()
-    return basis_of(word, 0, len(word), period_shape)
-
-
-@functools.cache
-def _listed_bases() -> tuple[regex.Pattern, regex.Pattern, str]:
-    r = rules.load("changes")
-    return regex.compile(r["listed_bases"]), regex.compile(r["listed_bases_separator"]), r["listed_bases_prefix"]
-
-
-@functools.cache
-def _named_year_base() -> regex.Pattern:
-    return regex.compile(rules.load("changes")["named_year_base"])
-
-
-def change_basis(fig: Figure, s: Sentence, period_shape: str, period: str) -> str:
-    """The basis of a change: a basis word in its clause, else a base named by the year before `period`."""
-    start = basis_start(fig, s)
-    return basis_of(s.text, start, fig.start, period_shape) or _year_named_basis(s, start, fig.start, period)
-
-
-def _year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
-    """yoy for a base named by the year before the claim's period ("than the same period of 2024" on a 2025 figure)."""
-    named = _named_year_base().search(s.text, start, position)
-    year = small_int(named.group("y")) if named else None
-    return "yoy" if year is not None and period[:4].isdigit() and year == int(period[:4]) - 1 else ""
-
-
-def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
-    """yoy, qoq or mom from the last basis word in the change's clause before it;
-    the sequential word (huanbi) reads as mom on a monthly figure, qoq on a quarterly one
-    and as no basis on any other (a week, a day)."""
-    window = sentence[clause:position]
-    c = lexicon.changes()
-    best, best_at = "", -1
-    for name, pattern in c["basis"]:
-        for match in pattern.finditer(window):
-            if match.start() > best_at:
-                best, best_at = name, match.start()
-    for match in c["sequential"].finditer(window):
-        if match.start() > best_at:
-            best, best_at = _sequential(period_shape), match.start()
-    return best
 
 
 @functools.lru_cache(maxsize=256)
@@ -288,7 +213,7 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
     past = (fig.base and not expected) or s.in_prior_figure_bracket(fig) or row.period_shape == "same_period"
     row.modality = "actual" if past else modality_of(s.text, fig.start, s.clauses, fig.end)
     if fig.role == "change":
-        row.change_basis = _listed_basis(fig, s, row.period_shape) \
+        row.change_basis = listed_basis(fig, s, row.period_shape) \
             or change_basis(fig, s, row.period_shape, row.period)
         if fig.improvement:
             signed_for(row.metric, row)

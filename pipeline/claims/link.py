@@ -17,7 +17,7 @@ import regex
 from pipeline import rules
 
 from . import lexicon
-from .fields import change_basis
+from .basis import change_basis
 from .figures import Figure, direction_of
 from .improvement import signed_for
 from .lexicon import MetricMention
