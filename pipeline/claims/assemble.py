@@ -123,11 +123,27 @@ def _only_rate_between(a: Row, b: Row, s: Sentence) -> bool:
         lexicon.changes()["growth_noun"].fullmatch(gap.strip(" ,，、")) is not None
 
 
+def _sharing_levels(row: Row, fig: Figure, s: Sentence, state: PassState) -> list[Row]:
+    """The levels before `row` in its sentence that a change told as shared ("both down 10 bp
+    on the month", rules/changes.yaml shared_change) is also the change of: the run of levels in
+    the same unit with no change of their own right before it."""
+    if not lexicon.changes()["shared_change"].match(s.text, s.clause(fig.start), fig.start) \
+            or row not in state.rows:
+        return []
+    sharing: list[Row] = []
+    for earlier in reversed(state.rows[:state.rows.index(row)]):
+        if earlier.kind == "change" or earlier.unit != row.unit or earlier.has_change:
+            break
+        sharing.insert(0, earlier)
+    return sharing
+
+
 def add_change(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> None:
     case = ChangeCase(fig, metric_mention(fig, s), s.clause(fig.start), s, state)
     link = link_change(case)
     if isinstance(link, Attach):
-        attach(link.row, fig, s, link.rate_only)
+        for row in (*_sharing_levels(link.row, fig, s, state), link.row):
+            attach(row, fig, s, link.rate_only)
     elif fig.rate_noun:
         add_level(as_rate_level(fig), s, facts, state)   # "loan growth reached 9.1%": the rate is the level
     else:

@@ -172,8 +172,8 @@ def changes() -> dict:
         "rate_level_nouns": tuple(normalize_text(w) for w in data["rate_level_nouns"]),
         "growth_noun": regex.compile(data["growth_noun_tail"]),
         **{key: regex.compile(data[key]) for key in (
-            "multiple_of_base", "comparison_base", "expected_base", "verb_object", "flow_before", "contrast_item",
-            "base_metric_before", "change_rate_gap", "modal_gap", "flat_to")},
+            "multiple_of_base", "comparison_base", "expected_base", "shared_change", "verb_object", "flow_before",
+            "contrast_item", "base_metric_before", "change_rate_gap", "modal_gap", "flat_to")},
     }
 
 

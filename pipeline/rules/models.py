@@ -24,6 +24,7 @@ class Changes(RuleFile):
     listed_bases_prefix: str
     comparison_base: Pattern
     expected_base: Pattern
+    shared_change: Pattern
     base_metric_before: Pattern
     change_rate_gap: Pattern
     verb_object: Pattern
