@@ -247,7 +247,7 @@ def _name_part(token: Token, last: bool) -> bool:
             and (word not in lexicon()["references"] or (last and word in lexicon()["suffixes"])))
 
 
-_NOT_NAME_FLAGS = ("t", "p", "c", "d", "r", "m", "u", "f", "q")
+_NOT_NAME_FLAGS = ("t", "p", "c", "d", "r", "m", "u", "f", "q", "i")
 
 
 def _layout_names(text: str) -> list[Candidate]:
