@@ -178,7 +178,8 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     flat = c["flat_to"].search(before)
     if flat is not None and fig.measure in ("percent", "pp"):
         return _flat_to(fig, q, -1 if flat.group("down") else 1)
-    if c["link_tail"].search(before) and not c["growth_noun"].search(before):
+    link = c["link_tail"].search(before)
+    if link and not c["growth_noun"].search(before) and not _verb_holds(before, link.start()):
         return fig                                    # "rose to 57%": a level reached
     sign = sign or direction_of(before)[0]
     growth = c["growth_noun"].search(before)
@@ -200,6 +201,13 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
         set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
     return fig
+
+
+def _verb_holds(before: str, link_start: int) -> bool:
+    """Whether a link word ending `before` is the tail of a longer change verb ("earned more
+    revenue by", whose last character alone would read "closed at")."""
+    sign, stem = direction_of(before)
+    return sign != 0 and len(stem) < link_start
 
 
 def _verb_object_sign(before: str) -> int:
