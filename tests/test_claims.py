@@ -297,6 +297,8 @@ CASES = [
     ("a-year-before-a-long-event-and-since-lends-no-year",
      "2026年1月樓市回暖\n利嘉閣估計，2026年全年一手私樓成交有望達2.2萬宗，創2013年一手條例實施以來新高。H按實際按息目前約3.25厘。",
      {"3.25厘": dict(period="2026")}),
+    ("a-registration-count-recorded-is-its-phrase", "今年1月全港整體樓宇買賣合約登記錄7,212宗，按月上升10.6%。",
+     {"7,212宗": dict(metric_text="樓宇買賣合約登記")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
