@@ -127,8 +127,11 @@ def find_subject(sentence: str, s0: int, row, clauses: Sequence[int], credited: 
     if c.kind == "sector" and len(usable) > 1 and usable[-2].end == c.start and _is_place(usable[-2]):
         c = usable[-2]                 # "the province's industry above designated size": the province's figure
     named = [n for n in usable if n.kind in ("entity", "name")]
-    if c.kind == "reference" and named and _RIGHT_BEFORE.fullmatch(sentence, named[-1].end, c.start):
-        c = named[-1]                  # "Moutai (600519.SH): the company's revenue …": the name just written
+    if c.kind == "reference" and named and (_RIGHT_BEFORE.fullmatch(sentence, named[-1].end, c.start)
+                                            or lexicon()["coded_name"].match(sentence, named[-1].end)):
+        # "Moutai (600519.SH): the company's revenue …", "Montage (688008) announced that the
+        # company expects …": the name just written, or written with its stock code
+        c = named[-1]
     if listed is not None and len(members) == listed[1]:
         c = members[listed[0]]
     return SubjectMention(c.start, c.end, c.kind == "reference", c.entity_id or entity_id(sentence[c.start:c.end]),
