@@ -19,9 +19,12 @@ from pipeline.text.normalize import normalize_text
 from .phrases import PhraseMatcher
 
 
-def _alt(items) -> str:
+def alternation(items) -> str:
     """Alternation of lexicon words in their matching form (Simplified), longest first."""
     return rules.alternation(items, key=normalize_text)
+
+
+_alt = alternation
 
 
 @dataclass(frozen=True)
@@ -99,20 +102,6 @@ def metric_right_after(text: str, position: int) -> MetricMention | None:
         return None
     metric = after[match.group()]
     return MetricMention(match.start(), match.end(), metric, metric_kind(metric))
-
-
-@functools.cache
-def _topic_tail() -> regex.Pattern:
-    words = rules.load("subjects")["topic_words"]
-    return regex.compile(rf"\s*(?:{_alt(words)})\s*[,，:：]")
-
-
-def topic_metric(s) -> MetricMention | None:
-    """The metric phrase a sentence opens with as its topic ("as for the share price, …"), if any."""
-    first = s.metrics[0] if s.metrics else None
-    if first is None or s.text[:first.start].strip() or not _topic_tail().match(s.text, first.end):
-        return None
-    return first
 
 
 @functools.cache

@@ -29,6 +29,7 @@ from .sentence import Sentence
 from .state import PassState
 from .subject_words import lexicon as subject_lexicon
 from .subjects import names_an_entity
+from .topic import topic_metric
 
 
 def metric_since_last_figure(fig: Figure, s: Sentence, state: PassState) -> MetricMention | None:
@@ -108,7 +109,7 @@ def named_in_text(case: LevelCase) -> Choice | None:
 def sentence_topic(case: LevelCase) -> Choice | None:
     """"As for the share price, X closed at 168.5": a metric named as the sentence's topic
     (rules/subjects.yaml topic_words right after it) is the metric of figures that name none."""
-    topic = lexicon.topic_metric(case.s)
+    topic = topic_metric(case.s)
     return Choice(topic) if topic is not None and topic.end <= case.fig.start else None
 
 

@@ -125,6 +125,7 @@ class Subjects(RuleFile):
     locative_markers: Words
     comparison_base: Pattern
     topic_words: Words
+    topic_lead: Pattern
     self_named_metrics: list[str]
     source_types: Words
     not_main_types: Words
