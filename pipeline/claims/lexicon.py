@@ -223,6 +223,7 @@ def claim_rules() -> dict:
             "table_sizes": data["table_row"],
             "share_words": {normalize_text(w) for w in data["share_words"]},
             "share_metric": data["share_metric"],
+            "restated_tail": regex.compile(rf"(?:{_alt(data['restated_metric_tails'])})$"),
             "item_flags": tuple(data["continuation_item_flags"])}
 
 

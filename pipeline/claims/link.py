@@ -61,13 +61,15 @@ class ChangeCase:
 
     def _restates_level(self, row: Row, level_clause: int) -> bool:
         """The clause right after the level's names its metric again, shorter ("net loss 380 m,
-        the loss narrowed 97 m"): the change is still the level's."""
+        the loss narrowed 97 m"; "net loss attributable 1.67 bn, the loss amount up 26.5%"): the
+        change is still the level's."""
         assert self.found is not None
         if not row.metric_span or row.metric_span[0] < self.s.start \
                 or self.s.clause(max(self.clause - 1, 0)) != level_clause:
             return False
         named = self.s.text[self.found.start:self.found.end]
         level = self.s.text[row.metric_span[0] - self.s.start:row.metric_span[1] - self.s.start]
+        named = lexicon.claim_rules()["restated_tail"].sub("", named) or named
         return named != level and named in level and self.found.metric in (row.metric, "")
 
     def _base(self) -> regex.Match | None:

@@ -91,6 +91,7 @@ class ClaimFilters(RuleFile):
     share_of: Pattern
     share_tail: Pattern
     continuation_gap: Pattern
+    restated_metric_tails: Words
     link_only_clause: Pattern
     bare_level_after: Pattern
     continuation_item_flags: Words
