@@ -214,6 +214,16 @@ def _paired_ids(term: str) -> tuple[str, ...]:
     return _paired_terms().get(term, ())
 
 
+def named_after_list(case: LevelCase) -> Choice | None:
+    """"A, B and C led with 268 bn, 215 bn and 193 bn of sales respectively": a metric named
+    right after the last figure of a distributive list is every member's."""
+    run = next((run for run in case.s.runs if case.fig in run), None)
+    if run is None or not case.s.distributive or case.fig is run[-1]:
+        return None
+    found = metric_mention(run[-1], case.s)
+    return Choice(found) if found is not None and found.start >= run[-1].end else None
+
+
 def later_member_of_list(case: LevelCase) -> Choice | None:
     """Later figures of a distributive list share the first one's metric."""
     if case.s.run_index(case.fig) and case.state.run_rows:
@@ -241,7 +251,7 @@ LevelStrategy = Callable[[LevelCase], "Choice | None"]
 # The order is the precedence: a share phrase overrides a metric named in the text;
 # a named metric overrides every continuation.
 LEVEL_STRATEGIES: tuple[LevelStrategy, ...] = (
-    share_of_phrase, prior_figure_continues, listed_metric, named_in_text,
+    share_of_phrase, prior_figure_continues, listed_metric, named_in_text, named_after_list,
     base_continues_previous, sentence_topic, price_named_before_a_quote,
     ratio_named_since_last_figure, named_before_a_link_clause, continues_previous_clause, later_member_of_list,
     list_item_continues, unclaimed_ratio,

@@ -275,9 +275,11 @@ def listed_at(sentence: str, end: int) -> bool:
 
 
 def names_an_entity(sentence: str, start: int, end: int) -> bool:
-    """Whether sentence[start:end] names an entity of its own (not a back-reference)."""
+    """Whether sentence[start:end] names an entity of its own (not a back-reference, nor a base
+    it is compared with: "1.8 points above the national rate")."""
+    base = lexicon()["comparison_base"]
     return any(start <= c.start and c.end <= end and c.kind not in ("reference", "source")
-               for c in candidates(sentence))
+               and base.search(sentence, max(0, c.start - 8), c.start) is None for c in candidates(sentence))
 
 
 def opens_with_noun(text: str, flags: tuple[str, ...]) -> bool:
