@@ -81,3 +81,11 @@ def test_body_sentence_mentioning_a_source_is_not_a_footer():
 def test_a_notes_section_after_the_article_is_footer(notes):
     result, body = _cleaned(BODY + "\n" + notes + "\n")
     assert body.rstrip().endswith("原因。")
+
+
+@pytest.mark.parametrize("furniture", ["登入 | 免費註冊 | 下載APP", "經濟 > 公司新聞", ">", "2026年3月14日　星期六",
+                                       "即時新聞｜港聞｜經濟｜地產｜中國｜國際｜體育"],
+                         ids=["account-links", "breadcrumb", "lone-symbol", "date-line", "menu"])
+def test_the_title_is_the_first_line_after_page_furniture(furniture):
+    result, _ = _cleaned(furniture + "\nETF規模排行出爐 0050站穩兆元\n" + BODY)
+    assert result.title == "ETF規模排行出爐 0050站穩兆元"

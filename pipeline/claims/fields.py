@@ -202,7 +202,7 @@ def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
         else:
             row.subject, row.subject_id = _subject(row, fig, s, facts, state)
     row.metric = canonical_metric(row, fig, s, facts.session)
-    if facts.statistics:
+    if facts.statistics or not row.metric:       # (a phrase with no id: any page's title may head it)
         phrase = s.text[row.metric_span[0] - s.start:row.metric_span[1] - s.start] if row.metric_span else ""
         row.metric = refined_by_topic(row.metric, facts.topic_metrics, phrase)
     if row.kind == "amount" and is_quoted_rate(row.metric):

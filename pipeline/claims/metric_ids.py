@@ -248,7 +248,7 @@ def refined_by_topic(metric: str, topics: Sequence[str], metric_text: str = "") 
     if not metric and metric_text:
         heads = rules.load("metrics")["topic_heads"]
         text = normalize_text(metric_text)
-        return next((t for t in topics if t in heads and text.endswith(heads[t]) and text != heads[t]), "")
+        return next((t for t in topics if t in heads and text.endswith(heads[t])), "")
     entries = rules.load("metrics")["metrics"]
     variants = {t for t in topics if metric and metric_parent(t) == metric and entries[t].get("as_part") == "never"}
     return variants.pop() if len(variants) == 1 else metric

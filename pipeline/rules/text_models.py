@@ -53,7 +53,10 @@ class Boilerplate(RuleFile):
     dateline_stamp: Pattern
     credits: Credits
     title_max_chars: Count
+    title_min_chars: Count
+    title_lines: Count
     title_not: Pattern
+    title_skip: Pattern
     long_line_chars: Count
     long_line_sentence_cut: Pattern
     inline_footer_start: Pattern

@@ -41,10 +41,18 @@ def patterns() -> dict:
         "roles": {word: role for role, ws in data["credits"]["roles"].items() for word in ws},
         "title_max": int(data["title_max_chars"]),
         "title_not": regex.compile(data["title_not"]),
+        "title_skip": regex.compile(data["title_skip"]),
+        "title_lines": int(data["title_lines"]),
+        "title_min": int(data["title_min_chars"]),
         "long_line": int(data["long_line_chars"]),
         "inline_footer": regex.compile(data["inline_footer_start"]),
         "sentence_cut": regex.compile(data["long_line_sentence_cut"]),
     }
+
+
+def is_title_furniture(line: str) -> bool:
+    """Page furniture a title search passes over (rules/boilerplate.yaml title_skip)."""
+    return patterns()["title_skip"].search(line.strip()) is not None
 
 
 def is_keyword_list(line: str) -> bool:

@@ -20,6 +20,7 @@ from .boilerplate import (
     is_header_line,
     is_notes_heading,
     is_publication_line,
+    is_title_furniture,
     patterns,
 )
 
@@ -122,13 +123,23 @@ def _credits(parts: list[Piece]) -> dict[str, str]:
     return found
 
 
+def _furniture(line: str) -> bool:
+    """A short line of date, source or credits above a headline (a date and weekday, a reporter's name)."""
+    short = len(line) <= patterns()["title_min"] * 5
+    return short and (is_dateline(line) or is_publication_line(line) or patterns()["credits"].search(line) is not None)
+
+
 def _title(body: list[Piece], original: str) -> tuple[str, tuple[int, int] | None]:
+    """The first body line that is not page furniture, when it is headline-sized."""
     p = patterns()
-    for piece in body:
-        if piece.text.strip():
-            if len(piece.text.strip()) <= p["title_max"] and not p["title_not"].search(piece.text):
-                return original[piece.start:piece.end].strip(), (piece.start, piece.end)
-            break
+    lines = [piece for piece in body if piece.text.strip()][:p["title_lines"]]
+    for piece in lines:
+        text = piece.text.strip()
+        if is_title_furniture(text) or len(text) < p["title_min"] or _furniture(text):
+            continue
+        if len(text) <= p["title_max"] and not p["title_not"].search(piece.text):
+            return original[piece.start:piece.end].strip(), (piece.start, piece.end)
+        break
     return "", None
 
 
