@@ -135,6 +135,8 @@ def _period_of(mention: PeriodMention, fig: Figure, s: Sentence, facts: DocFacts
             return same_period_of(mention, _compared_period(mention, s, facts))
         return same_period_of(mention, main.period)
     if mention.shape == "previous":
+        if main is not None and main.period and main.period_span == s.doc_span(mention.start, mention.end):
+            return main.period              # the same "last month" dated the claim before: the same month
         compared = main.period if main is not None and main.period else _compared_period(mention, s, facts)
         return _period_before(mention, compared) or _period_before(mention, _publication_month(facts))
     if mention.prior_figure:

@@ -134,7 +134,8 @@ def _month_span(m: PeriodMention, year: int, prefix: str, context: YearContext |
 
 
 def _day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
-    month, day = small_int(m.get("m") or ""), small_int(m.get("d") or "")
+    # (a span of a month's first days names no first day: it is the 1st)
+    month, day = small_int(m.get("m") or ""), small_int(m.get("d") or "") or (1 if m.get("from_first") else 0)
     if not (month and day and 1 <= month <= 12 and 1 <= day <= 31):
         return ""
     return f"{year}-{month:02d}-{day:02d}"
