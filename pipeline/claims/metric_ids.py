@@ -250,5 +250,7 @@ def refined_by_topic(metric: str, topics: Sequence[str], metric_text: str = "") 
         text = normalize_text(metric_text)
         return next((t for t in topics if t in heads and text.endswith(heads[t])), "")
     entries = rules.load("metrics")["metrics"]
-    variants = {t for t in topics if metric and metric_parent(t) == metric and entries[t].get("as_part") == "never"}
+    opposite = rules.load("metrics")["topic_not_variants"]
+    variants = {t for t in topics if metric and metric_parent(t) == metric and entries[t].get("as_part") == "never"
+                and t not in opposite}
     return variants.pop() if len(variants) == 1 else metric

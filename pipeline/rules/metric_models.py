@@ -64,6 +64,7 @@ class Metrics(RuleFile):
     quote_before: Pattern
     term_patterns: dict[str, Pattern]
     topic_heads: dict[str, str] = {}
+    topic_not_variants: list[str] = []
     paired_terms: dict[str, list[str]] = {}
     verb_before_figure: Words
     verbs_after_periods: Words = []
