@@ -22,6 +22,7 @@ from pipeline.claims.areas import cites_a_source, named_region, source_region, s
 from pipeline.claims.entities import entity_id, entity_mentions, entity_type
 from pipeline.claims.lexicon import find_metrics, windows
 from pipeline.claims.metric_ids import quote_session
+from pipeline.claims.subject_words import heading_names
 from pipeline.claims.subjects import credited_names, main_subject
 from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
@@ -183,7 +184,8 @@ def document_facts(article: Article) -> DocFacts:
     session = quote_session(article.normalized[title[0]:title[1]]) if title else ""
     return DocFacts.build(periods, currencies, _main_subject(article, credited, names), credited,
                           lambda s, e: article.raw(s, e)[2], published, published_span,
-                          blocked, names, _is_release(article), topics, session)
+                          blocked, names, _is_release(article), topics, session,
+                          heading_names(article.normalized[body[0]:body[1]]))
 
 
 def _is_release(article: Article) -> bool:

@@ -119,6 +119,7 @@ class DocFacts:
     blocked: tuple[tuple[int, int], ...] = ()  # spans whose numbers are no claims (datelines)
     topic_metrics: tuple[str, ...] = ()        # metric ids the title names (what a release is about)
     session: str = ""                          # the quote id the title's market session gives (a close, midday)
+    heading_names: tuple[str, ...] = ()        # names the page's layout establishes (a line's heading)
     _starts: tuple[int, ...] = field(default=(), repr=False)
     _resolved: tuple[str, ...] = field(default=(), repr=False)
     _year_at: tuple[int, ...] = field(default=(), repr=False)
@@ -132,12 +133,14 @@ class DocFacts:
               credited: frozenset[str], raw_text: Callable[[int, int], str], published: Date | None = None,
               published_span: tuple[int, int] | None = None,
               blocked: Sequence[tuple[int, int]] = (), entity_names: Mapping[str, str] | None = None,
-              statistics: bool = False, topic_metrics: Sequence[str] = (), session: str = "") -> DocFacts:
+              statistics: bool = False, topic_metrics: Sequence[str] = (), session: str = "",
+              heading_names: Sequence[str] = ()) -> DocFacts:
         ordered = tuple(sorted(periods, key=lambda p: p.start))
         resolved, weeks = _resolved(ordered, published)
         return cls(ordered, currencies, *main_subject, credited, dict(entity_names or {}), statistics, raw_text,
                    published, published_span,
-                   tuple(blocked), tuple(topic_metrics), session, tuple(p.start for p in ordered), tuple(resolved),
+                   tuple(blocked), tuple(topic_metrics), session, tuple(heading_names),
+                   tuple(p.start for p in ordered), tuple(resolved),
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
                    _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]),
                    tuple(weeks), _last_index([w is not None for w in weeks]),
@@ -148,7 +151,7 @@ class DocFacts:
     def known_names(self) -> tuple[str, ...]:
         """Names the article has established, as the normalized text writes them: its main
         subject (a headline's name that no lexicon knows is still a name in every sentence)."""
-        return (normalize_text(self.main_subject),) if self.main_subject else ()
+        return ((normalize_text(self.main_subject),) if self.main_subject else ()) + self.heading_names
 
     def _before(self, position: int, index: tuple[int, ...]) -> int:
         at = bisect.bisect_left(self._starts, position) - 1

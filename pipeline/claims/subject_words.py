@@ -11,6 +11,7 @@ from pipeline import rules
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer
 
+from .entities import entity_id
 from .lexicon import metric_table
 
 WORD = regex.compile(r"[\p{Han}\p{Latin}\d]+")
@@ -47,6 +48,8 @@ def lexicon() -> dict:
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
             "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
+            "heading_name": regex.compile(data["heading_name"]), "heading_again": data["heading_name_again"],
+            "heading_not": regex.compile(data["heading_name_not"]),
             "coded_name": regex.compile(data["coded_name"]), "stock_label": regex.compile(data["stock_label"]),
             "instrument": regex.compile(data["instrument_ending"]),
             "instrument_metrics": frozenset(data["instrument_metrics"]),
@@ -62,3 +65,21 @@ def tagged_tokens(text: str) -> list[Token]:
         tokens.append((position, position + len(token.word), token.word, token.flag))
         position += len(token.word)
     return tokens
+
+
+def heading_names(body: str) -> tuple[str, ...]:
+    """Names that head a line of the (normalized) body and open a sentence or clause after it
+    (rules/subjects.yaml heading_name): a company no lexicon knows is named by the page's layout."""
+    lex, names = lexicon(), []
+    for m in lex["heading_name"].finditer(body):
+        name = m.group("name")
+        if name in names or name in lex["not_headings"] or name in lex["stop"] or entity_id(name) \
+                or lex["heading_not"].search(name):
+            continue                  # (a name of the entity table is known already)
+        tokens = tagged_tokens(name)
+        if len(tokens) == 1 and tokens[0][3] not in lex["topic_flags"]:
+            continue                  # one dictionary word that is no name
+        again = regex.compile(lex["heading_again"].replace("{name}", regex.escape(name)))
+        if again.search(body, m.end()):
+            names.append(name)
+    return tuple(names)

@@ -137,6 +137,9 @@ class Subjects(RuleFile):
     instrument_metrics: list[str]
     registered_name: Pattern
     topic_name: Pattern
+    heading_name: Pattern
+    heading_name_again: Word
+    heading_name_not: Pattern
     not_headings: Words
     list_joiners: Words
     breakdown_words: Words
