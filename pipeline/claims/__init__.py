@@ -18,6 +18,7 @@ from .fields import remember_section, remember_subject
 from .rows import Row
 from .sentence import read_sentence
 from .state import PassState
+from .subject_words import item_heading
 
 __all__ = ["Currencies", "DocFacts", "Row", "claim_rows", "read_currencies"]
 
@@ -35,6 +36,7 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
     for start, end, quantities in sentences:
         if previous_end is not None and "\n" in text[previous_end:start] and not heading:
             state.new_paragraph()        # a heading ("2. Foxconn Industrial (601138.SH)") names what follows
+        _item_scope(text[start:end], state)
         paragraph_start = previous_end is None or "\n" in text[previous_end:start]
         previous_end = end
         sentence_rows = assemble_sentence(read_sentence(text[start:end], start, quantities, facts), facts, state)
@@ -46,3 +48,17 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
             remember_section(text[start:end], start, facts, state)
         rows.extend(sentence_rows)
     return sorted(rows, key=lambda r: (r.start, r.end))
+
+
+def _item_scope(sentence: str, state: PassState) -> None:
+    """A list item headed by a label ("(5) Finance:") after items headed by names with the same
+    kind of marker ("(2) C3 segment:") is the article's again; a sub-item with another marker
+    ("▲ Dividend:" under "● CMB:") stays its item's."""
+    item = item_heading(sentence)
+    if item is None:
+        return
+    family, label = item
+    if label and family == state.item_family:
+        state.new_paragraph()
+    elif not label:
+        state.item_family = family

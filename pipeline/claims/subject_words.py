@@ -83,3 +83,14 @@ def heading_names(body: str) -> tuple[str, ...]:
         if again.search(body, m.end()):
             names.append(name)
     return tuple(names)
+
+
+def item_heading(sentence: str) -> tuple[str, bool] | None:
+    """The kind of marker a list item opens with (a bullet, a circled number, a number) and
+    whether its heading is a label rather than a name ("(5) Finance:"), or None."""
+    heading = lexicon()["layout_names"][0].match(sentence)
+    if heading is None:
+        return None
+    marker = sentence[heading.start("name") - 1::-1].lstrip()[:1]
+    family = "circled" if "\u2460" <= marker <= "\u2473" else "number" if marker in ".、．)）" else marker
+    return family, heading.group("name") in lexicon()["not_headings"]
