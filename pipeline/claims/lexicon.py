@@ -224,7 +224,8 @@ def claim_rules() -> dict:
             "share_words": {normalize_text(w) for w in data["share_words"]},
             "share_metric": data["share_metric"],
             "restated_tail": regex.compile(rf"(?:{_alt(data['restated_metric_tails'])})$"),
-            "item_flags": tuple(data["continuation_item_flags"])}
+            "item_flags": tuple(data["continuation_item_flags"]),
+            "title_marks": tuple(data["title_marks"])}
 
 
 def is_table_row(line: str) -> bool:

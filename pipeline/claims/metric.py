@@ -28,7 +28,7 @@ from .rows import Row
 from .sentence import Sentence
 from .state import PassState
 from .subject_words import lexicon as subject_lexicon
-from .subjects import names_an_entity
+from .subjects import is_noun_phrase, names_an_entity
 from .topic import topic_metric
 
 
@@ -231,14 +231,26 @@ def later_member_of_list(case: LevelCase) -> Choice | None:
     return None
 
 
+def _bare_item(text: str) -> regex.Match | None:
+    """A list item that opens with a name and its figure, no colon between ("② Film 2 315 m"),
+    when the name is a noun phrase or a work's title (not a verb: "A registered 15,200")."""
+    bare = subject_lexicon()["bare_item"].match(text)
+    if bare is None or bare.group("name")[:1] in lexicon.claim_rules()["title_marks"]:
+        return bare
+    return bare if is_noun_phrase(bare.group("name"), lexicon.claim_rules()["item_flags"]) else None
+
+
 def list_item_continues(case: LevelCase) -> Choice | None:
     """A list item that gives a name and its figure ("● Leapmotor: 14,600 cars") continues the
     last claim counted in the same unit, in its sentence or the one before (the list's lead)."""
     heading = subject_lexicon()["layout_names"][0].match(case.s.text)
-    if heading is None or case.fig.start > heading.end() + 2 or case.fig.measure not in ("count", "money"):
+    bare = _bare_item(case.s.text) if heading is None else None
+    opening = heading or bare
+    if opening is None or case.fig.start > opening.end() + 2 or case.fig.measure not in ("count", "money"):
         return None
     earlier = case.state.rows or case.state.last_rows     # its sentence's claims, else the lead's
-    same = [r for r in earlier if r.unit == case.fig.unit and r.metric_span and r.kind != "change"]
+    # (an item with no heading continues the claim right before it, even one told by a verb)
+    same = [r for r in earlier if r.unit == case.fig.unit and (r.metric_span or bare) and r.kind != "change"]
     return Choice(None, same[-1]) if same and case.fig.unit else None
 
 

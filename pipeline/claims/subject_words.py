@@ -48,6 +48,7 @@ def lexicon() -> dict:
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
             "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
+            "bare_item": regex.compile(data["bare_item_heading"]),
             "heading_name": regex.compile(data["heading_name"]), "heading_again": data["heading_name_again"],
             "heading_not": regex.compile(data["heading_name_not"]),
             "coded_name": regex.compile(data["coded_name"]), "stock_label": regex.compile(data["stock_label"]),

@@ -92,6 +92,7 @@ class ClaimFilters(RuleFile):
     share_tail: Pattern
     continuation_gap: Pattern
     restated_metric_tails: Words
+    title_marks: Words
     link_only_clause: Pattern
     bare_level_after: Pattern
     continuation_item_flags: Words
@@ -131,6 +132,7 @@ class Subjects(RuleFile):
     source_types: Words
     not_main_types: Words
     item_heading: Pattern
+    bare_item_heading: Pattern
     coded_name: Pattern
     stock_label: Pattern
     instrument_ending: Pattern
