@@ -37,7 +37,10 @@ def continues_previous(fig: Figure, clause: int, s: Sentence, state: PassState) 
     if not state.rows:           # across sentences: only a period and a link verb — or a sub-item's name
         # ("of which, Ping An Life 473.2 bn": the premiums of the sentence before)
         if item and lexicon.claim_rules()["sub_item_opening"].match(s.text) is not None:
-            return names_an_entity(item, 0, len(item))
+            # (a named part too, of a level in its unit: "of which, integrated circuits 1.25 tn")
+            return names_an_entity(item, 0, len(item)) or (
+                is_noun_phrase(item, lexicon.claim_rules()["item_flags"]) and bool(fig.unit)
+                and any(r.unit == fig.unit and r.kind != "change" for r in state.last_rows))
         # ... and nothing before it in its sentence ("sectors A, B lead, at 58, 71" names its own count)
         return not item and bool(match.group("link")) and not regex.search(r"\p{L}", _without_periods(s, 0, clause))
     # a sub-item ("of which, own-brand cars 213,377") is named by any short item; so is a

@@ -186,7 +186,8 @@ def _continued_amount(case: LevelCase) -> Row | None:
         return next(levels, previous)
     if previous is None or case.fig.measure != "money":
         return previous
-    amounts = (row for row in reversed(case.state.rows) if row.kind == "amount" and not is_quoted_rate(row.metric))
+    amounts = (row for row in reversed(case.state.rows or case.state.last_rows)
+               if row.kind == "amount" and not is_quoted_rate(row.metric))
     return next(amounts, previous)
 
 
