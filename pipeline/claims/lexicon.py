@@ -24,8 +24,6 @@ def alternation(items) -> str:
     return rules.alternation(items, key=normalize_text)
 
 
-_alt = alternation
-
 
 @dataclass(frozen=True)
 class MetricMention:
@@ -48,15 +46,15 @@ def metric_table() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def metric_pattern() -> regex.Pattern:
-    return regex.compile(_alt(metric_table().keys()), regex.I)
+    return regex.compile(alternation(metric_table().keys()), regex.I)
 
 
 @functools.cache
 def _metric_extras() -> tuple[regex.Pattern, dict, regex.Pattern]:
     data = rules.load("metrics")
     after = {normalize_text(k): v for k, v in data["after_only"].items()}
-    return (regex.compile("|".join((_alt(data["not_metrics"]), *data["not_metric_patterns"]))), after,
-            regex.compile(_alt(after)))
+    return (regex.compile("|".join((alternation(data["not_metrics"]), *data["not_metric_patterns"]))), after,
+            regex.compile(alternation(after)))
 
 
 @functools.cache
@@ -144,20 +142,20 @@ def metric_kind(metric_id: str) -> str:
 @functools.cache
 def changes() -> dict:
     data = rules.load("changes")
-    links = _alt(data["level_links"])
+    links = alternation(data["level_links"])
     return {
-        "up_tail": regex.compile(f"{_alt(data['up_verbs'])}$"),
-        "down_tail": regex.compile(f"{_alt(data['down_verbs'])}$"),
+        "up_tail": regex.compile(f"{alternation(data['up_verbs'])}$"),
+        "down_tail": regex.compile(f"{alternation(data['down_verbs'])}$"),
         "link_tail": regex.compile(f"{links}$"),
         "link_head": regex.compile(f"^\\s*(?:{links}|[,，]\\s*{data['level_links_after_comma']})"),
         "up_after": regex.compile(data["change_after_up"]),
         "down_after": regex.compile(data["change_after_down"]),
-        "basis": [(name, regex.compile(f"{data['basis_guard']}(?:{_alt(words)})"))
+        "basis": [(name, regex.compile(f"{data['basis_guard']}(?:{alternation(words)})"))
                   for name, words in data["basis"].items()],
-        "sequential": regex.compile(_alt(data["sequential"])),
+        "sequential": regex.compile(alternation(data["sequential"])),
         "fixed": {normalize_text(k): float(v) for k, v in data["fixed_changes"].items()},
-        "fixed_pattern": regex.compile(_alt(data["fixed_changes"].keys())),
-        "growth_nouns": regex.compile(_alt(data["growth_nouns"])),
+        "fixed_pattern": regex.compile(alternation(data["fixed_changes"].keys())),
+        "growth_nouns": regex.compile(alternation(data["growth_nouns"])),
         "rate_level_nouns": tuple(normalize_text(w) for w in data["rate_level_nouns"]),
         "growth_noun": regex.compile(data["growth_noun_tail"]),
         **{key: regex.compile(data[key]) for key in (
@@ -169,16 +167,16 @@ def changes() -> dict:
 @functools.cache
 def qualifiers() -> dict:
     data = rules.load("qualifiers")
-    before = [(sym, regex.compile(f"{_alt(ws)}$")) for sym, ws in data["before"].items()]
-    after = [(sym, regex.compile(f"^{_alt(ws)}")) for sym, ws in data["after"].items()]
+    before = [(sym, regex.compile(f"{alternation(ws)}$")) for sym, ws in data["before"].items()]
+    after = [(sym, regex.compile(f"^{alternation(ws)}")) for sym, ws in data["after"].items()]
     # Longest word first across all symbols, so "not more than" wins over "more than".
     longest_before = regex.compile("(?:" + "|".join(
-        f"(?<q{i}>{_alt(ws)})" for i, (_, ws) in enumerate(data["before"].items())) + ")$")
-    inside = [(sym, regex.compile(_alt(ws))) for sym, ws in data.get("inside", {}).items()]
+        f"(?<q{i}>{alternation(ws)})" for i, (_, ws) in enumerate(data["before"].items())) + ")$")
+    inside = [(sym, regex.compile(alternation(ws))) for sym, ws in data.get("inside", {}).items()]
     return {"before": before, "after": after, "longest_before": longest_before,
             "symbols": list(data["before"].keys()), "inside": inside,
-            "not_hedges": regex.compile(f"{_alt(data['not_hedges'])}$"),
-            "not_after_hedges": regex.compile(f"^{_alt(data['not_after_hedges'])}")}
+            "not_hedges": regex.compile(f"{alternation(data['not_hedges'])}$"),
+            "not_after_hedges": regex.compile(f"^{alternation(data['not_after_hedges'])}")}
 
 
 @functools.cache
@@ -186,8 +184,8 @@ def modality() -> dict:
     data = rules.load("modality")
     patterns = ("scope_breakers", "item_separator", "consensus_before", "consensus_after", "plan_after",
                 "expected_value")
-    return {"forecast": regex.compile(_alt(data["forecast"])),
-            "plan": regex.compile("|".join([_alt(data["plan"])] + list(data["plan_patterns"]))),
+    return {"forecast": regex.compile(alternation(data["forecast"])),
+            "plan": regex.compile("|".join([alternation(data["plan"])] + list(data["plan_patterns"]))),
             "blocked": regex.compile(rules.any_of(data["blocked"])),
             **{key: regex.compile(data[key]) for key in patterns}}
 
@@ -199,8 +197,8 @@ def claim_filters() -> dict:
                for name, spec in data["not_claims"].items()]
     return {
         # a hedge may stand between the number and its measure word ("5,200-odd cars")
-        "count_unit": regex.compile(f"^(?:{_alt(rules.load('qualifiers')['inside']['>'])})?"
-                                    f"(?P<unit>{_alt(data['count_units'])})(?!{_alt(data['count_unit_not_before'])})"),
+        "count_unit": regex.compile(f"^(?:{alternation(rules.load('qualifiers')['inside']['>'])})?"
+                                    f"(?P<unit>{alternation(data['count_units'])})(?!{alternation(data['count_unit_not_before'])})"),
         "not_claim_text": regex.compile(rules.any_of(data["not_claim_texts"])),
         "not_claims": filters,
         "money_verb": regex.compile(data["money_verbs"]),
@@ -217,13 +215,13 @@ def claim_rules() -> dict:
                 "breakdown_opening": "breakdown_opening", "link_only_clause": "link_only_clause",
                 "bare_level_after": "bare_level_after"}
     return {**{key: regex.compile(data[name]) for key, name in patterns.items()},
-            "distributive": regex.compile(_alt(data["distributive_words"])),
+            "distributive": regex.compile(alternation(data["distributive_words"])),
             "table_gap": regex.compile(data["table_row"]["gap"]),
             "table_cell": regex.compile(data["table_row"]["numeric_cell"]),
             "table_sizes": data["table_row"],
             "share_words": {normalize_text(w) for w in data["share_words"]},
             "share_metric": data["share_metric"],
-            "restated_tail": regex.compile(rf"(?:{_alt(data['restated_metric_tails'])})$"),
+            "restated_tail": regex.compile(rf"(?:{alternation(data['restated_metric_tails'])})$"),
             "item_flags": tuple(data["continuation_item_flags"]),
             "title_marks": tuple(data["title_marks"])}
 
@@ -241,7 +239,7 @@ def is_table_row(line: str) -> bool:
 @functools.cache
 def range_gap() -> regex.Pattern:
     """What joins the two ends of a range (rules/quantity_numerals.yaml range_separators)."""
-    return regex.compile(rf"\s*{_alt(rules.load('quantity_numerals')['range_separators'])}{{1,2}}\s*")
+    return regex.compile(rf"\s*{alternation(rules.load('quantity_numerals')['range_separators'])}{{1,2}}\s*")
 
 
 @functools.cache
