@@ -24,7 +24,6 @@ def alternation(items) -> str:
     return rules.alternation(items, key=normalize_text)
 
 
-
 @dataclass(frozen=True)
 class MetricMention:
     start: int

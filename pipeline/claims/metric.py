@@ -191,11 +191,16 @@ def _continued_amount(case: LevelCase) -> Row | None:
     return next(amounts, previous)
 
 
+def _run_of(case: LevelCase) -> list[Figure] | None:
+    """The list of figures the level is a member of, or None."""
+    return next((run for run in case.s.runs if case.fig in run), None)
+
+
 def listed_metric(case: LevelCase) -> Choice | None:
     """"output and sales were 16.1 m and 15.9 m respectively": a list of as many metrics
     written before a distributive list of figures is handed out in order."""
     place = case.s.run_index(case.fig)
-    run = next((run for run in case.s.runs if case.fig in run), None)
+    run = _run_of(case)
     if place is None or run is None or not case.s.distributive:
         return None
     metrics = lexicon.listed_run([m for m in case.s.metrics if m.end <= run[0].start], case.s.text)
@@ -218,7 +223,7 @@ def _paired_ids(term: str) -> tuple[str, ...]:
 def named_after_list(case: LevelCase) -> Choice | None:
     """"A, B and C led with 268 bn, 215 bn and 193 bn of sales respectively": a metric named
     right after the last figure of a distributive list is every member's."""
-    run = next((run for run in case.s.runs if case.fig in run), None)
+    run = _run_of(case)
     if run is None or not case.s.distributive or case.fig is run[-1]:
         return None
     found = metric_mention(run[-1], case.s)

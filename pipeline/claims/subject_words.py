@@ -92,6 +92,7 @@ def item_heading(sentence: str) -> tuple[str, bool] | None:
     heading = lexicon()["layout_names"][0].match(sentence)
     if heading is None:
         return None
-    marker = sentence[heading.start("name") - 1::-1].lstrip()[:1]
-    family = "circled" if "\u2460" <= marker <= "\u2473" else "number" if marker in ".、．)）" else marker
+    marker = heading.group("marker")
+    numbered = marker[0].isdigit() or marker[0] in "(\uff08"
+    family = "circled" if "\u2460" <= marker <= "\u2473" else "number" if numbered else marker
     return family, heading.group("name") in lexicon()["not_headings"]

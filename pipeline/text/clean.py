@@ -10,6 +10,7 @@ every offset still points into the plain text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -123,16 +124,19 @@ def _credits(parts: list[Piece]) -> dict[str, str]:
     return found
 
 
+FURNITURE_CHARS = 30    # a line of date, source or credits this short may stand above a headline
+
+
 def _furniture(line: str) -> bool:
     """A short line of date, source or credits above a headline (a date and weekday, a reporter's name)."""
-    short = len(line) <= patterns()["title_min"] * 5
-    return short and (is_dateline(line) or is_publication_line(line) or patterns()["credits"].search(line) is not None)
+    return len(line) <= FURNITURE_CHARS and (is_dateline(line) or is_publication_line(line)
+                                             or patterns()["credits"].search(line) is not None)
 
 
 def _title(body: list[Piece], original: str) -> tuple[str, tuple[int, int] | None]:
     """The first body line that is not page furniture, when it is headline-sized."""
     p = patterns()
-    lines = [piece for piece in body if piece.text.strip()][:p["title_lines"]]
+    lines = islice((piece for piece in body if piece.text.strip()), p["title_lines"])
     for piece in lines:
         text = piece.text.strip()
         if is_title_furniture(text) or len(text) < p["title_min"] or _furniture(text):
