@@ -70,20 +70,28 @@ def tagged_tokens(text: str) -> list[Token]:
 
 def heading_names(body: str) -> tuple[str, ...]:
     """Names that head a line of the (normalized) body and open a sentence or clause after it
-    (rules/subjects.yaml heading_name): a company no lexicon knows is named by the page's layout."""
-    lex, names = lexicon(), []
+    (rules/subjects.yaml heading_name): a company no lexicon knows is named by the page's layout.
+    Two passes over the body, whatever the number of headings: the headings, then their names again."""
+    lex, first_end = lexicon(), {}
     for m in lex["heading_name"].finditer(body):
-        name = m.group("name")
-        if name in names or name in lex["not_headings"] or name in lex["stop"] or entity_id(name) \
-                or lex["heading_not"].search(name):
-            continue                  # (a name of the entity table is known already)
-        tokens = tagged_tokens(name)
-        if len(tokens) == 1 and tokens[0][3] not in lex["topic_flags"]:
-            continue                  # one dictionary word that is no name
-        again = regex.compile(lex["heading_again"].replace("{name}", regex.escape(name)))
-        if again.search(body, m.end()):
-            names.append(name)
-    return tuple(names)
+        if m.group("name") not in first_end:
+            first_end[m.group("name")] = m.end()
+    candidates = {name: end for name, end in first_end.items() if _may_be_a_name(name)}
+    if not candidates:
+        return ()
+    names = rules.alternation(candidates)
+    again = regex.compile(lex["heading_again"].replace("{name}", f"(?<name>{names})"))
+    found = {m.group("name") for m in again.finditer(body) if m.start("name") >= candidates[m.group("name")]}
+    return tuple(name for name in candidates if name in found)
+
+
+def _may_be_a_name(name: str) -> bool:
+    """A heading's word that no lexicon knows and that is no label, body or common word."""
+    lex = lexicon()
+    if name in lex["not_headings"] or name in lex["stop"] or entity_id(name) or lex["heading_not"].search(name):
+        return False                  # (a name of the entity table is known already)
+    tokens = tagged_tokens(name)
+    return not (len(tokens) == 1 and tokens[0][3] not in lex["topic_flags"])   # one dictionary word, no name
 
 
 def item_heading(sentence: str) -> tuple[str, bool] | None:
