@@ -50,3 +50,35 @@ def test_the_memoized_hmm_step_tags_as_jieba_does(text):
     expected = [(t.word, t.flag) for t in jieba.posseg.POSTokenizer(tokenizer()).cut(text)]
     assert [(t.word, t.flag) for t in pos_tokenizer().cut(text)] == expected
     assert [(t.word, t.flag) for t in pos_tokenizer().cut(text)] == expected     # from the memo
+
+
+def test_the_dictionary_cache_restores_the_private_dictionary(tmp_path, monkeypatch):
+    import jieba
+
+    from pipeline.text import dictionary_cache
+
+    monkeypatch.setenv("ZHCLAIMS_CACHE", str(tmp_path))
+    words = ["归母净利润", "扣非净利润"]
+    built = jieba.Tokenizer()
+    for word in words:
+        built.add_word(word, freq=200000)
+    key = dictionary_cache.cache_key(words)
+    dictionary_cache.save(built, key)
+    restored = jieba.Tokenizer()
+    assert dictionary_cache.load(restored, key)
+    assert restored.FREQ == built.FREQ and restored.total == built.total
+    assert restored.lcut("公司归母净利润增长") == built.lcut("公司归母净利润增长")
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal data", None])
+def test_a_missing_or_broken_dictionary_cache_is_not_used(tmp_path, monkeypatch, content):
+    import jieba
+
+    from pipeline.text import dictionary_cache
+
+    monkeypatch.setenv("ZHCLAIMS_CACHE", str(tmp_path))
+    key = dictionary_cache.cache_key(["归母净利润"])
+    if content is not None:
+        (tmp_path / f"dictionary-{key}.marshal").write_bytes(content)
+    assert not dictionary_cache.load(jieba.Tokenizer(), key)
+    assert dictionary_cache.cache_key(["扣非净利润"]) != key

@@ -43,18 +43,20 @@ def cached_rules(path: Path, parse: Callable[[bytes], Any]) -> Any:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     data = parse(raw)
-    _store(stored, data)
+    store(stored, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     return data
 
 
-def _store(target: Path, data: Any) -> None:
+def store(target: Path, payload: bytes) -> None:
+    """Write `payload` to `target` in the cache and drop the file's earlier versions (named
+    `<prefix>-<key>.<suffix>`); a folder that cannot be written is left alone."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as out:
-            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(payload)
         os.replace(out.name, target)          # atomic: a concurrent reader sees all or nothing
         prefix = target.name.rsplit("-", 1)[0] + "-"
-        for stale in target.parent.glob(f"{prefix}*.pickle"):
+        for stale in target.parent.glob(f"{prefix}*{target.suffix}"):
             if stale != target:
                 stale.unlink(missing_ok=True)     # an earlier version of the same file
     except OSError:

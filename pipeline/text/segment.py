@@ -25,6 +25,7 @@ import regex
 
 from pipeline import rules
 
+from . import dictionary_cache
 from .normalize import normalize_text
 
 jieba.setLogLevel(logging.WARNING)
@@ -113,8 +114,12 @@ def tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer with the finance terms (the global one stays untouched)."""
     private = jieba.Tokenizer()
     metric_terms = [t for entry in rules.load("metrics")["metrics"].values() for t in entry["terms"]]
-    for term in sorted({normalize_text(w) for w in metric_terms + rules.load("segmentation")["extra_words"]}):
-        private.add_word(term, freq=200000)
+    words = sorted({normalize_text(w) for w in metric_terms + rules.load("segmentation")["extra_words"]})
+    key = dictionary_cache.cache_key(words)
+    if not dictionary_cache.load(private, key):
+        for term in words:
+            private.add_word(term, freq=200000)
+        dictionary_cache.save(private, key)
     return private
 
 
