@@ -144,13 +144,15 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     taken = [m.span() for pattern in masks for m in pattern.finditer(text)]
     # a fund named after an index is the fund, not the index
     found = _instrument_names(text, tokens, taken)
+    found += _entities(text, starts, taken + [(c.start, c.end) for c in found])
     taken += [(c.start, c.end) for c in found]
-    found += _entities(text, starts, taken)
-    taken += [(c.start, c.end) for c in found]
-    for m in lexicon()["sectors"].finditer(text):        # sectors may open a metric phrase
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Candidate(m.start(), m.end(), "", "sector"))
-            taken.append(m.span())
+    # an industry named in full (its sector word is part of it), then sector words, which may open a metric phrase
+    spans = [m.span("name") for m in lexicon()["industry"].finditer(text)
+             if not lexicon()["groups"].match(text, m.start("name"))]
+    for start, end in spans + [m.span() for m in lexicon()["sectors"].finditer(text)]:
+        if not any(s < end and start < e for s, e in taken):
+            found.append(Candidate(start, end, "", "sector"))
+            taken.append((start, end))
     taken += [(m.start, m.end) for m in find_metrics(text)]
     for m in lexicon()["reference_words"].finditer(text):
         # "group" after a name's first part completes the name (jieba's tokens decide, below)

@@ -137,6 +137,17 @@ def first_change_of_level(case: ChangeCase) -> Attach | NewRow | None:
                                                             and not _new_item(case))) else None
 
 
+def change_of_what_a_share_is_of(case: ChangeCase) -> Attach | NewRow | None:
+    """"installed 17.8 GWh, 19.0% of the total, down 2.1% year on year": a share moves in points;
+    a percent change after it, in a later clause, is the change of the level the share is of."""
+    if case.state.share_of is None or case.fig.measure != "percent" or case.found is not None:
+        return None
+    row, level_fig = case.state.share_of
+    share_clause = case.s.clause(case.state.level[1].start) if case.state.level else case.clause
+    return Attach(row) if not row.has_change and share_clause != case.clause \
+        and case.s.clause(level_fig.start) <= share_clause and not _own_period(case) else None
+
+
 def _opens_with_name(case: ChangeCase) -> bool:
     """The change's clause opens with a name of the entity table (another company's move)."""
     text = case.s.text
@@ -239,7 +250,8 @@ def _continued(rows: list[Row], fig: Figure) -> Row | None:
 
 ChangeStrategy = Callable[[ChangeCase], "Attach | NewRow | None"]
 CHANGE_STRATEGIES: tuple[ChangeStrategy, ...] = (
-    distributive_waiting, rate_in_a_list, first_change_of_level, rate_of_absolute_change, further_change_of_level,
+    distributive_waiting, rate_in_a_list, change_of_what_a_share_is_of, first_change_of_level,
+    rate_of_absolute_change, further_change_of_level,
     named_in_text, named_since_last_figure, continues_previous,
 )
 

@@ -126,6 +126,14 @@ def set_period(row: Row, fig: Figure, s: Sentence, facts: DocFacts, main: Row | 
         row.period, row.period_span, row.period_shape = dated.period, dated.span, dated.shape
 
 
+def _last_month_of_publication(mention: PeriodMention, s: Sentence, facts: DocFacts, main: Row | None) -> bool:
+    """"Last month" on its own, with no claim of its sentence before it and no period named
+    earlier in the sentence to count back from: the month before the article's publication."""
+    own_sentence = main is not None and main.sentence_span == s.doc_span(0, len(s.text))
+    return facts.published is not None and not mention.comparison_base and not own_sentence \
+        and not _named_before(mention, s)
+
+
 def _period_of(mention: PeriodMention, fig: Figure, s: Sentence, facts: DocFacts, main: Row | None) -> str:
     """The period P gives the figure: a base's or a prior figure's is told against the claim
     it is compared with; a year span handed out over a list gives each member its year."""
@@ -137,6 +145,8 @@ def _period_of(mention: PeriodMention, fig: Figure, s: Sentence, facts: DocFacts
     if mention.shape == "previous":
         if main is not None and main.period and main.period_span == s.doc_span(mention.start, mention.end):
             return main.period              # the same "last month" dated the claim before: the same month
+        if _last_month_of_publication(mention, s, facts, main):
+            return _period_before(mention, _publication_month(facts))
         compared = main.period if main is not None and main.period else _compared_period(mention, s, facts)
         return _period_before(mention, compared) or _period_before(mention, _publication_month(facts))
     if mention.prior_figure:

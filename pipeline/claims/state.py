@@ -28,6 +28,7 @@ class PassState:
     def start_sentence(self) -> None:
         self.rows: list[Row] = []
         self.level: tuple[Row, Figure] | None = None
+        self.share_of: tuple[Row, Figure] | None = None   # the level the current level (a share) is a share of
         self.pending: list[Figure] = []
         self.run_rows: list[Row] = []
         self.last_end = 0

@@ -31,6 +31,7 @@ def lexicon() -> dict:
     norm = lambda words: frozenset(normalize_text(w) for w in words)   # noqa: E731
     return {"groups": regex.compile(rules.alternation(data["group_words"], key=normalize_text)),
             "sectors": regex.compile(rules.alternation(data["sector_words"], key=normalize_text)),
+            "industry": regex.compile(data["industry_name"]),
             "release_words": regex.compile(rules.alternation(data["release_words"], key=normalize_text)),
             "segment_metric_words": regex.compile(rules.alternation(data["segment_metric_words"], key=normalize_text)),
             "reference_words": regex.compile(rules.alternation(

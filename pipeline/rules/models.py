@@ -111,6 +111,7 @@ class ClaimFilters(RuleFile):
 class Subjects(RuleFile):
     group_words: Words
     sector_words: Words
+    industry_name: Pattern
     release_words: Words
     statistics_areas: Words
     area_words: Words
