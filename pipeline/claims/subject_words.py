@@ -73,11 +73,13 @@ def heading_names(body: str) -> tuple[str, ...]:
     """Names that head a line of the (normalized) body and open a sentence or clause after it
     (rules/subjects.yaml heading_name): a company no lexicon knows is named by the page's layout.
     Two passes over the body, whatever the number of headings: the headings, then their names again."""
-    lex, first_end = lexicon(), {}
+    lex, first_end, coded = lexicon(), {}, set()
     for m in lex["heading_name"].finditer(body):
         if m.group("name") not in first_end:
             first_end[m.group("name")] = m.end()
-    candidates = {name: end for name, end in first_end.items() if _may_be_a_name(name)}
+        if m.group("code"):
+            coded.add(m.group("name"))
+    candidates = {name: end for name, end in first_end.items() if _may_be_a_name(name, name in coded)}
     if not candidates:
         return ()
     names = rules.alternation(candidates)
@@ -86,13 +88,14 @@ def heading_names(body: str) -> tuple[str, ...]:
     return tuple(name for name in candidates if name in found)
 
 
-def _may_be_a_name(name: str) -> bool:
-    """A heading's word that no lexicon knows and that is no label, body or common word."""
+def _may_be_a_name(name: str, coded: bool = False) -> bool:
+    """A heading's word that no lexicon knows and that is no label, body or common word
+    (`coded`: written with a stock code, a name whatever jieba reads it as)."""
     lex = lexicon()
     if name in lex["not_headings"] or name in lex["stop"] or entity_id(name) or lex["heading_not"].search(name):
         return False                  # (a name of the entity table is known already)
     tokens = tagged_tokens(name)
-    return not (len(tokens) == 1 and tokens[0][3] not in lex["topic_flags"])   # one dictionary word, no name
+    return coded or not (len(tokens) == 1 and tokens[0][3] not in lex["topic_flags"])   # one dictionary word, no name
 
 
 def item_heading(sentence: str) -> tuple[str, bool] | None:
