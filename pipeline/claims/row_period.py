@@ -130,8 +130,8 @@ def _last_month_of_publication(mention: PeriodMention, s: Sentence, facts: DocFa
     """"Last month" on its own, with no claim of its sentence before it and no period named
     earlier in the sentence to count back from: the month before the article's publication."""
     own_sentence = main is not None and main.sentence_span == s.doc_span(0, len(s.text))
-    return facts.published is not None and not mention.comparison_base and not own_sentence \
-        and not _named_before(mention, s)
+    return facts.published is not None and mention.get("prevm") is not None and not mention.comparison_base \
+        and not own_sentence and not _named_before(mention, s)
 
 
 def _period_of(mention: PeriodMention, fig: Figure, s: Sentence, facts: DocFacts, main: Row | None) -> str:
