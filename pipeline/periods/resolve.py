@@ -133,9 +133,14 @@ def _month_span(m: PeriodMention, year: int, prefix: str, context: YearContext |
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
+def _month_number(text: str) -> int | None:
+    """A month written in digits, in Chinese numerals or as an English name (Dec)."""
+    return small_int(text) or rules.load("periods")["english_months"].get(text[:3].lower())
+
+
 def _day(m: PeriodMention, year: int, prefix: str, context: YearContext | None) -> str:
     # (a span of a month's first days names no first day: it is the 1st)
-    month, day = small_int(m.get("m") or ""), small_int(m.get("d") or "") or (1 if m.get("from_first") else 0)
+    month, day = _month_number(m.get("m") or ""), small_int(m.get("d") or "") or (1 if m.get("from_first") else 0)
     if not (month and day and 1 <= month <= 12 and 1 <= day <= 31):
         return ""
     return f"{year}-{month:02d}-{day:02d}"

@@ -200,6 +200,7 @@ class Periods(RuleFile):
     same_day_words: Words
     relative_quarters: dict[str, int]
     ordinal_quarters: dict[str, int]
+    english_months: dict[str, int]
     weeks_from_now: dict[str, int]
     weeks_from_declared: dict[str, int]
     relative_week_days: int
