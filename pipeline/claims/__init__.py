@@ -23,6 +23,7 @@ from .subject_words import item_heading
 __all__ = ["Currencies", "DocFacts", "Row", "claim_rows", "read_currencies"]
 
 HEADING_CHARS = 30    # a line this short, without claims, heads the paragraph after it
+_WRAP_MARKS = ("，", ",", "、")
 
 
 def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]]],
@@ -34,7 +35,8 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
     previous_end: int | None = None
     heading = False                       # the previous paragraph was one short line without claims
     for start, end, quantities in sentences:
-        if previous_end is not None and "\n" in text[previous_end:start] and not heading:
+        if previous_end is not None and "\n" in text[previous_end:start] and not heading \
+                and not _wrapped(text, previous_end, start):
             state.new_paragraph()        # a heading ("2. Foxconn Industrial (601138.SH)") names what follows
         _item_scope(text[start:end], state)
         paragraph_start = previous_end is None or "\n" in text[previous_end:start]
@@ -48,6 +50,12 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
             remember_section(text[start:end], start, facts, state)
         rows.extend(sentence_rows)
     return sorted(rows, key=lambda r: (r.start, r.end))
+
+
+def _wrapped(text: str, previous_end: int, start: int) -> bool:
+    """A single line break after a comma is a line wrapped mid-sentence (a forum post, a
+    pasted text), not a new paragraph."""
+    return text.count("\n", previous_end, start) == 1 and text[max(0, previous_end - 1):previous_end] in _WRAP_MARKS
 
 
 def _item_scope(sentence: str, state: PassState) -> None:

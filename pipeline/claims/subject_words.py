@@ -70,8 +70,9 @@ def tagged_tokens(text: str) -> list[Token]:
 
 
 def heading_names(body: str) -> tuple[str, ...]:
-    """Names that head a line of the (normalized) body and open a sentence or clause after it
-    (rules/subjects.yaml heading_name): a company no lexicon knows is named by the page's layout.
+    """Names that head a line of the (normalized) body and open a sentence or clause after it, or
+    head it with their stock code (rules/subjects.yaml heading_name): a company no lexicon knows
+    is named by the page's layout.
     Two passes over the body, whatever the number of headings: the headings, then their names again."""
     lex, first_end, coded = lexicon(), {}, set()
     for m in lex["heading_name"].finditer(body):
@@ -85,7 +86,7 @@ def heading_names(body: str) -> tuple[str, ...]:
     names = rules.alternation(candidates)
     again = regex.compile(lex["heading_again"].replace("{name}", f"(?<name>{names})"))
     found = {m.group("name") for m in again.finditer(body) if m.start("name") >= candidates[m.group("name")]}
-    return tuple(name for name in candidates if name in found)
+    return tuple(name for name in candidates if name in found or name in coded)
 
 
 def _may_be_a_name(name: str, coded: bool = False) -> bool:
