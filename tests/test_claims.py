@@ -367,6 +367,10 @@ CASES = [
     ("a-percent-change-after-a-share-is-the-levels",
      "11月，宁德时代装车量17.8GWh，占总装车量19.0%，同比下降2.1%。",
      {"17.8GWh": dict(change_pct=-2.1), "19.0%": dict(change_pct=math.nan)}),
+    ("a-span-of-days-that-is-a-whole-week-is-the-week-later-week-words-mean",
+     "2025-11-10 08:30\n■ 2025年11月3日—11月9日，重点城市新建商品住宅成交面积312.6万平方米。\n"
+     "北京：本周新房成交面积14.2万平方米。",
+     {"14.2万平方米": dict(period="2025-11-03/2025-11-09")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",

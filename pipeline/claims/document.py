@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.periods import PeriodMention, YearContext, resolve
-from pipeline.periods.weeks import DeclaredWeek, declared_week
+from pipeline.periods.weeks import DeclaredWeek, declared_week, week_of_days
 from pipeline.text.normalize import normalize_text
 
 from .currency import Currencies
@@ -54,8 +54,9 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
             out.append(resolve(mention, _context(last_year, published, week)))
         else:
             out.append("")
-        declared = declared_week(mention.get("wk") or "", mention.get("wn"), out[-1]) \
-            if mention.get("wk") and mention.shape == "day_span" else None
+        declared = (declared_week(mention.get("wk") or "", mention.get("wn"), out[-1]) if mention.get("wk")
+                    else week_of_days(out[-1]) if mention.serves_context else None) \
+            if mention.shape == "day_span" and out[-1] else None
         week = declared or week
         weeks.append(declared)
         if mention.year is not None and mention.serves_context:

@@ -1,9 +1,10 @@
 """Weeks as periods: a week is the span of its days (contract §3 spans, `A/B`).
 
-Weekly reports declare the week they cover by its days (this week (17–21 November)); later
-week words are told against that declaration: the week before it, the whole week, next
-week. Without a declaration a week word is told against the publication date (Monday to
-Friday, the trading week), and a numbered week is the ISO week of the year.
+Weekly reports declare the week they cover by its days (this week (17–21 November), or a
+span of days that is a whole week: 3–9 November); later week words are told against that
+declaration: the week before it, the whole week, next week. Without a declaration a week
+word is told against the publication date (Monday to Friday, the trading week), and a
+numbered week is the ISO week of the year.
 """
 from __future__ import annotations
 
@@ -30,6 +31,17 @@ def declared_week(word: str, number: str | None, span: str) -> DeclaredWeek | No
         return None
     from_now = rules.load("periods")["weeks_from_now"].get(_plain(word), 0)
     return DeclaredWeek(span, from_now, int(number) if number else None)
+
+
+def week_of_days(span: str) -> DeclaredWeek | None:
+    """A span of days that is a whole week, Monday to Friday or to Sunday (2025-11-03/2025-11-09):
+    a weekly report's week, which its later week words (this week, last week) are told against."""
+    try:
+        first, last = (datetime.date.fromisoformat(day) for day in span.split("/"))
+    except ValueError:
+        return None
+    whole = first.weekday() == 0 and (last - first).days in (4, 6)
+    return DeclaredWeek(span, 0, None) if whole else None
 
 
 def week_period(word: str, number: str | None, year: int, declared: DeclaredWeek | None,
