@@ -371,6 +371,9 @@ CASES = [
      "2025-11-10 08:30\n■ 2025年11月3日—11月9日，重点城市新建商品住宅成交面积312.6万平方米。\n"
      "北京：本周新房成交面积14.2万平方米。",
      {"14.2万平方米": dict(period="2025-11-03/2025-11-09")}),
+    ("a-heading-of-a-name-and-its-code-heads-its-lines-to-the-blank-line",
+     "【國泰永續高股息 00878】\n11月除息每單位0.40元\n10月底規模衝到4,612億元\n\n心得：規模合計8,000億元",
+     {"4,612億元": dict(subject="國泰永續高股息"), "8,000億元": dict(subject="")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",

@@ -14,7 +14,7 @@ from pipeline.quantities import Quantity
 from .assemble import assemble_sentence
 from .currency import Currencies, read_currencies
 from .document import DocFacts
-from .fields import remember_section, remember_subject
+from .fields import remember_coded_heading, remember_section, remember_subject
 from .rows import Row
 from .sentence import read_sentence
 from .state import PassState
@@ -38,12 +38,15 @@ def claim_rows(text: str, sentences: Iterable[tuple[int, int, Sequence[Quantity]
         if previous_end is not None and "\n" in text[previous_end:start] and not heading \
                 and not _wrapped(text, previous_end, start):
             state.new_paragraph()        # a heading ("2. Foxconn Industrial (601138.SH)") names what follows
+        if previous_end is not None and "\n\n" in text[previous_end:start]:
+            state.section_name = ""      # a blank line ends a coded heading's section
         _item_scope(text[start:end], state)
         paragraph_start = previous_end is None or "\n" in text[previous_end:start]
         previous_end = end
         sentence_rows = assemble_sentence(read_sentence(text[start:end], start, quantities, facts), facts, state)
         if not sentence_rows:
             remember_subject(text[start:end], start, facts, state)
+            remember_coded_heading(text[start:end], start, facts, state)
         heading = paragraph_start and not sentence_rows and end - start <= HEADING_CHARS \
             and "\n" in text[end:end + 2] and not any(mark in text[start:end] for mark in ":：")
         if heading and facts.statistics:

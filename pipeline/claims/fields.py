@@ -24,6 +24,7 @@ from .row_period import period_for, set_period
 from .rows import Row
 from .sentence import Sentence
 from .state import PassState
+from .subject_words import coded_heading
 from .subjects import find_subject, last_named, listed_at
 
 
@@ -139,6 +140,8 @@ def _subject(row: Row, fig: Figure, s: Sentence, facts: DocFacts, state: PassSta
         return state.last_subject, state.last_subject_id
     if found is None and state.section_topic:
         return state.section_topic, ""          # a release's section on a sector: its sub-indices are the sector's
+    if state.section_name:
+        return state.section_name, entity_id(state.section_name)
     return facts.main_subject, facts.main_subject_id
 
 
@@ -157,6 +160,14 @@ def remember_section(heading: str, start: int, facts: DocFacts, state: PassState
     its claims are about when they name none of their own; a heading without a sector ends it."""
     sector = next((c for c in candidates(heading) if c.kind == "sector"), None)
     state.section_topic = facts.raw_text(start + sector.start, start + sector.end) if sector else ""
+
+
+def remember_coded_heading(sentence: str, start: int, facts: DocFacts, state: PassState) -> None:
+    """A line that is a name with its stock code (【彰銀 2801】) heads a section about it, to the next
+    blank line: its lines that name no one are that name's."""
+    heading = coded_heading(sentence)
+    if heading is not None:
+        state.section_name = facts.raw_text(start + heading[0], start + heading[1])
 
 
 def remember_subject(sentence: str, start: int, facts: DocFacts, state: PassState) -> None:

@@ -89,6 +89,12 @@ def heading_names(body: str) -> tuple[str, ...]:
     return tuple(name for name in candidates if name in found or name in coded)
 
 
+def coded_heading(sentence: str) -> tuple[int, int] | None:
+    """The span of the name when `sentence` is a heading of a name and its stock code (【彰銀 2801】)."""
+    m = lexicon()["heading_name"].match(sentence)
+    return m.span("name") if m is not None and m.group("code") and _may_be_a_name(m.group("name"), True) else None
+
+
 def _may_be_a_name(name: str, coded: bool = False) -> bool:
     """A heading's word that no lexicon knows and that is no label, body or common word
     (`coded`: written with a stock code, a name whatever jieba reads it as)."""

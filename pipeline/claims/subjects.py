@@ -65,6 +65,9 @@ def with_known(sentence: str, known: Sequence[str]) -> list[Candidate]:
     found = list(candidates(sentence))
     for name in filter(None, known):
         for m in regex.finditer(regex.escape(name), sentence):
+            # a candidate inside the name (a place inside a fund's name) is part of it
+            found = [c for c in found
+                     if not (m.start() <= c.start and c.end <= m.end() and c.end - c.start < len(name))]
             if not any(c.start < m.end() and m.start() < c.end for c in found):
                 found.append(Candidate(m.start(), m.end(), "", "name"))
     return sorted(found)
