@@ -163,7 +163,7 @@ def remember_section(heading: str, start: int, facts: DocFacts, state: PassState
 
 
 def remember_coded_heading(sentence: str, start: int, facts: DocFacts, state: PassState) -> None:
-    """A line that is a name with its stock code (【彰銀 2801】) heads a section about it, to the next
+    """A line that is a name with its stock code in brackets heads a section about it, to the next
     blank line: its lines that name no one are that name's."""
     heading = coded_heading(sentence)
     if heading is not None:

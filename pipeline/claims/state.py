@@ -18,7 +18,7 @@ class PassState:
         self.last_subject_id = ""
         self.section_topic = ""             # the sector a statistics release's section heading names
         self.item_family = ""               # the marker of the last list item headed by a name
-        self.section_name = ""              # the name a heading with a stock code gave its section (【彰銀 2801】)
+        self.section_name = ""              # the name a heading with a stock code gave its section
         # Claim-less sentences since then, read for a name only when a claim falls back on
         # the paragraph's subject (tagging every sentence costs a fifth of the run).
         self.unread: list[tuple[str, int]] = []

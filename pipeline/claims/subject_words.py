@@ -90,7 +90,7 @@ def heading_names(body: str) -> tuple[str, ...]:
 
 
 def coded_heading(sentence: str) -> tuple[int, int] | None:
-    """The span of the name when `sentence` is a heading of a name and its stock code (【彰銀 2801】)."""
+    """The span of the name when `sentence` is a heading of a name and its stock code in brackets."""
     m = lexicon()["heading_name"].match(sentence)
     return m.span("name") if m is not None and m.group("code") and _may_be_a_name(m.group("name"), True) else None
 
