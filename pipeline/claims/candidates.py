@@ -21,7 +21,7 @@ from pipeline.text.segment import pos_tokenizer, tokenizer
 from .entities import entity_id, entity_mentions
 from .enumerations import breakdown_members, list_members
 from .lexicon import find_metrics, metric_parent, metric_table
-from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon, tagged_tokens
+from .subject_words import NOUNISH, WORD, Candidate, Token, joined_with_place, lexicon, tagged_tokens
 
 
 def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
@@ -127,11 +127,11 @@ def _entities(text: str, starts: Collection[int], taken: list[tuple[int, int]]) 
     part of that name."""
     sources = lexicon()["source_types"]
     registered = [m.span() for m in lexicon()["registered"].finditer(text)]
-    return [Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
+    return joined_with_place([Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
             for m in entity_mentions(text) if not _is_code(text, m.start, m.end)
             and (m.end - m.start > 2 or m.start in starts or text[m.start].isascii())
             and not any(s <= m.start and m.end <= e for s, e in taken)
-            and not (m.entity.type == "region" and any(s <= m.start and m.end < e for s, e in registered))]
+            and not (m.entity.type == "region" and any(s <= m.start and m.end < e for s, e in registered))])
 
 
 @functools.lru_cache(maxsize=4096)

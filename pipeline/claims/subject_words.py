@@ -11,7 +11,7 @@ from pipeline import rules
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer
 
-from .entities import entity_id
+from .entities import entity_id, entity_type
 from .lexicon import metric_table
 
 WORD = regex.compile(r"[\p{Han}\p{Latin}\d]+")
@@ -87,6 +87,24 @@ def heading_names(body: str) -> tuple[str, ...]:
     again = regex.compile(lex["heading_again"].replace("{name}", f"(?<name>{names})"))
     found = {m.group("name") for m in again.finditer(body) if m.start("name") >= candidates[m.group("name")]}
     return tuple(name for name in candidates if name in found or name in coded)
+
+
+def joined_with_place(found: list[Candidate]) -> list[Candidate]:
+    """A company's name followed at once by a place's is one name: the company's unit there
+    (Tesla China), not the place."""
+    out: list[Candidate] = []
+    joined = False
+    for c in sorted(found):
+        if out and not joined and out[-1].end == c.start and entity_type(c.entity_id) == "region" \
+                and entity_type(out[-1].entity_id) in _COMPANY_TYPES:
+            out[-1], joined = out[-1]._replace(end=c.end), True
+        else:
+            out.append(c)
+            joined = False
+    return out
+
+
+_COMPANY_TYPES = frozenset(("company", "bank", "insurer"))
 
 
 def coded_heading(sentence: str) -> tuple[int, int] | None:
