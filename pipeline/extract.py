@@ -84,6 +84,8 @@ def prepare(source: Source) -> Article:
     enter_stage("segment")
     spans = _split_after_datelines(sentence_spans(normalized, cleaned.body_start, cleaned.body_end),
                                    cleaned.datelines, normalized)
+    # a plain-text table's rows hold no claims (tables are outside the contract)
+    spans = [(s, e) for s, e in spans if not any(ts <= s and e <= te for ts, te in cleaned.table_rows)]
     enter_stage("quantities")
     sentences = tuple((s, e, tuple(find_quantities(normalized[s:e]))) for s, e in spans)
     return Article(source, normalized, cleaned, sentences)

@@ -16,7 +16,7 @@ from pipeline.claims.entities import entity_mentions
 from pipeline.claims.figure_list import read_figures
 from pipeline.claims.lexicon import find_metrics
 from pipeline.periods import YearContext, find_periods, resolve
-from pipeline.text.boilerplate import is_publication_line, is_title_furniture
+from pipeline.text.boilerplate import is_publication_line, is_table_row, is_title_furniture
 from pipeline.text.clean import is_dateline, is_footer_marker, is_header_line
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import clause_starts, sentence_spans
@@ -116,10 +116,11 @@ def check_boilerplate(example, positive):
     line = normalize_text(example["text"])
     if not positive:
         assert not is_header_line(line) and not is_footer_marker(line) and not is_dateline(line)
-        assert not is_publication_line(line) and not is_title_furniture(line)
+        assert not is_publication_line(line) and not is_title_furniture(line) and not is_table_row(line)
         return
     check = {"header": is_header_line, "footer": is_footer_marker, "dateline": is_dateline,
-             "publication": is_publication_line, "title_skip": is_title_furniture}[example["expect"]]
+             "publication": is_publication_line, "title_skip": is_title_furniture,
+             "table_row": is_table_row}[example["expect"]]
     assert check(line)
 
 

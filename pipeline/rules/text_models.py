@@ -61,6 +61,7 @@ class Boilerplate(RuleFile):
     long_line_sentence_cut: Pattern
     inline_footer_start: Pattern
     publication_line: Pattern
+    table_row: Pattern
     html: Html
 
 

@@ -38,6 +38,7 @@ def patterns() -> dict:
         "dateline": regex.compile(data["dateline"]),
         "dateline_stamp": regex.compile(data["dateline_stamp"]),
         "publication_line": regex.compile(data["publication_line"]),
+        "table_row": regex.compile(data["table_row"]),
         "roles": {word: role for role, ws in data["credits"]["roles"].items() for word in ws},
         "title_max": int(data["title_max_chars"]),
         "title_not": regex.compile(data["title_not"]),
@@ -82,6 +83,11 @@ def is_dateline(line: str) -> bool:
 def is_publication_line(line: str) -> bool:
     """A dateline, or a line that says when the page was published ("published 2025-08-28")."""
     return is_dateline(line) or bool(patterns()["publication_line"].search(line))
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a plain-text table (cells split by wide spaces, two of them bare numbers): outside the contract."""
+    return patterns()["table_row"].match(line) is not None
 
 
 def is_footer_marker(line: str) -> bool:

@@ -21,6 +21,7 @@ from .boilerplate import (
     is_header_line,
     is_notes_heading,
     is_publication_line,
+    is_table_row,
     is_title_furniture,
     patterns,
 )
@@ -39,6 +40,7 @@ class Cleaned:
     footer_lines: int = 0                  # pieces stripped as footer
     datelines: list[tuple[int, int]] = field(default_factory=list)       # publication datelines in the body
     publication: list[tuple[int, int]] = field(default_factory=list)     # every publication line, in order
+    table_rows: list[tuple[int, int]] = field(default_factory=list)      # rows of plain-text tables in the body
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,13 @@ def clean(normalized: str, original: str | None = None) -> Cleaned:
     return Cleaned(body[0].start if body else 0, body[-1].end if body else 0, title, title_span, credits,
                    header_lines=head, footer_lines=len(parts) - foot,
                    datelines=[(x.start, x.end) for x in body if is_dateline(x.text)],
-                   publication=[(x.start, x.end) for x in parts if is_publication_line(x.text)])
+                   publication=[(x.start, x.end) for x in parts if is_publication_line(x.text)],
+                   table_rows=[(x.start, x.end) for x in body if _whole_line(normalized, x) and is_table_row(x.text)])
+
+
+def _whole_line(text: str, piece: Piece) -> bool:
+    """A piece that is a line of its own, not a part of a long line cut at its spaces."""
+    return (piece.start == 0 or text[piece.start - 1] == "\n") and (piece.end == len(text) or text[piece.end] == "\n")
 
 
 def _as_written(original: str, normalized: str, name: str) -> str:
