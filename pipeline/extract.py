@@ -28,7 +28,7 @@ from pipeline.io.load import Source, from_text, load_file
 from pipeline.io.table import to_frame
 from pipeline.periods import PeriodMention, find_periods, resolve
 from pipeline.quantities import Quantity, find_quantities
-from pipeline.text.clean import Cleaned, clean
+from pipeline.text.clean import Cleaned, clean, outside_tables
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import sentence_spans
 
@@ -84,8 +84,7 @@ def prepare(source: Source) -> Article:
     enter_stage("segment")
     spans = _split_after_datelines(sentence_spans(normalized, cleaned.body_start, cleaned.body_end),
                                    cleaned.datelines, normalized)
-    # a plain-text table's rows hold no claims (tables are outside the contract)
-    spans = [(s, e) for s, e in spans if not any(ts <= s and e <= te for ts, te in cleaned.table_rows)]
+    spans = outside_tables(spans, cleaned.table_rows)
     enter_stage("quantities")
     sentences = tuple((s, e, tuple(find_quantities(normalized[s:e]))) for s, e in spans)
     return Article(source, normalized, cleaned, sentences)

@@ -26,7 +26,7 @@ from .boilerplate import (
     patterns,
 )
 
-__all__ = ["Cleaned", "clean", "is_dateline", "is_footer_marker", "is_header_line"]
+__all__ = ["Cleaned", "clean", "is_dateline", "is_footer_marker", "is_header_line", "outside_tables"]
 
 
 @dataclass
@@ -178,3 +178,15 @@ def _whole_line(text: str, piece: Piece) -> bool:
 def _as_written(original: str, normalized: str, name: str) -> str:
     at = normalized.find(name)
     return original[at:at + len(name)] if at >= 0 else name
+
+
+def outside_tables(spans: list[tuple[int, int]], rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences not inside a plain-text table's row (tables are outside the contract). Both
+    lists are in text order: one walk through each."""
+    out, i = [], 0
+    for start, end in spans:
+        while i < len(rows) and rows[i][1] < end:
+            i += 1
+        if not (i < len(rows) and rows[i][0] <= start):
+            out.append((start, end))
+    return out
