@@ -1,5 +1,7 @@
 """Segment: jieba's splits with the finance dictionary are pinned, so an upgrade that
 changes them fails loudly; sentences and clauses follow contract §2."""
+import os
+
 import pytest
 
 from pipeline.text.normalize import normalize_text
@@ -82,3 +84,49 @@ def test_a_missing_or_broken_dictionary_cache_is_not_used(tmp_path, monkeypatch,
         (tmp_path / f"dictionary-{key}.marshal").write_bytes(content)
     assert not dictionary_cache.load(jieba.Tokenizer(), key)
     assert dictionary_cache.cache_key(["扣非净利润"]) != key
+
+
+def test_the_tag_table_cache_round_trips(tmp_path, monkeypatch):
+    from pipeline.text import dictionary_cache
+
+    monkeypatch.setenv("ZHCLAIMS_CACHE", str(tmp_path))
+    table = {"腾讯": "nz", "发布": "v", "财报": "n"}
+    key = dictionary_cache.tag_key()
+    dictionary_cache.save_tags(table, key)
+    assert dictionary_cache.load_tags(key) == table
+    assert dictionary_cache.load_tags("another-key") is None
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal data"])
+def test_a_broken_tag_table_cache_is_not_used(tmp_path, monkeypatch, content):
+    from pipeline.text import dictionary_cache
+
+    monkeypatch.setenv("ZHCLAIMS_CACHE", str(tmp_path))
+    key = dictionary_cache.tag_key()
+    (tmp_path / f"tags-{key}.marshal").write_bytes(content)
+    assert dictionary_cache.load_tags(key) is None
+
+
+_TAGGER_STATE = """
+import hashlib, sys
+import pipeline.text.segment
+import jieba, jieba.posseg
+table = sorted(jieba.posseg.dt.word_tag_tab.items())
+print(hashlib.sha256(repr(table).encode()).hexdigest(), jieba.dt.dictionary, "pkg_resources" in sys.modules)
+"""
+
+
+def test_the_cached_import_leaves_jieba_posseg_as_jieba_builds_it(tmp_path):
+    """A cold start takes jieba.posseg's tag table from the cache; the host program's
+    jieba.posseg must hold the same table as when jieba reads its own dictionary."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ZHCLAIMS_CACHE": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", _TAGGER_STATE], env=env, capture_output=True, text=True,
+                           check=True).stdout.split() for _ in range(2)]
+    assert list(tmp_path.glob("tags-*.marshal"))                # the first run filled the cache
+    plain = subprocess.run([sys.executable, "-c", "import jieba.posseg\n" + _TAGGER_STATE], env=env,
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert runs[0][0] == runs[1][0] == plain[0]
+    assert runs[1][1:] == ["None", "False"]                     # the default dictionary; no pkg_resources

@@ -13,10 +13,12 @@ import array
 import hashlib
 import marshal
 from pathlib import Path
-
-import jieba
+from typing import TYPE_CHECKING
 
 from pipeline.rules.cache import cache_dir, store
+
+if TYPE_CHECKING:
+    import jieba
 
 _FORMAT = "zhclaims-dictionary-1"
 _SEPARATOR = "\n"           # jieba words never hold a line break (its dictionary is one word per line)
@@ -24,7 +26,9 @@ _SEPARATOR = "\n"           # jieba words never hold a line break (its dictionar
 
 def cache_key(words: list[str]) -> str:
     """The key of a dictionary: jieba's version, its dictionary file's size and time, the added words."""
-    default = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    import jieba  # imported by jieba_loader before any cache is read
+
+    default = Path(str(jieba.__file__)).with_name(jieba.DEFAULT_DICT_NAME)
     info = default.stat() if default.exists() else None
     stamp = f"{info.st_size}:{info.st_mtime_ns}" if info else "none"
     digest = hashlib.blake2b(digest_size=16)
@@ -56,3 +60,30 @@ def save(private: jieba.Tokenizer, key: str) -> None:
     """Write the cache for `key`."""
     counts = array.array("q", private.FREQ.values()).tobytes()
     store(_path(key), marshal.dumps((key, private.total, _SEPARATOR.join(private.FREQ), counts)))
+
+
+_TAG_FORMAT = "zhclaims-tags-1"
+
+
+def tag_key() -> str:
+    """The key of jieba's tag table: jieba's version and its dictionary file's size and time."""
+    return cache_key([_TAG_FORMAT])
+
+
+def load_tags(key: str) -> dict[str, str] | None:
+    """jieba's word → part-of-speech table from the cache; None when there is no usable cache for `key`."""
+    try:
+        stored_key, words, tags = marshal.loads(_tag_path(key).read_bytes())
+        table = dict(zip(words.split(_SEPARATOR), tags.split(_SEPARATOR), strict=True))
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return table if stored_key == key else None
+
+
+def save_tags(table: dict[str, str], key: str) -> None:
+    """Write the tag table for `key`."""
+    store(_tag_path(key), marshal.dumps((key, _SEPARATOR.join(table), _SEPARATOR.join(table.values()))))
+
+
+def _tag_path(key: str) -> Path:
+    return cache_dir() / f"tags-{key}.marshal"

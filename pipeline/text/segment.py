@@ -18,17 +18,23 @@ from __future__ import annotations
 
 import functools
 import logging
+from typing import TYPE_CHECKING
 
-import jieba
-import jieba.posseg
 import regex
 
 from pipeline import rules
 
 from . import dictionary_cache
+from .jieba_loader import import_jieba, import_posseg
 from .normalize import normalize_text
 
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba
+    import jieba.posseg
+
+_jieba = import_jieba()
+_posseg = import_posseg()
+_jieba.setLogLevel(logging.WARNING)
 
 MAX_SENTENCE = 600
 
@@ -112,7 +118,7 @@ def clause_starts(sentence: str) -> list[int]:
 @functools.cache
 def tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer with the finance terms (the global one stays untouched)."""
-    private = jieba.Tokenizer()
+    private = _jieba.Tokenizer()
     metric_terms = [t for entry in rules.load("metrics")["metrics"].values() for t in entry["terms"]]
     words = sorted({normalize_text(w) for w in metric_terms + rules.load("segmentation")["extra_words"]})
     key = dictionary_cache.cache_key(words)
@@ -123,19 +129,19 @@ def tokenizer() -> jieba.Tokenizer:
     return private
 
 
-class _PrivatePOSTokenizer(jieba.posseg.POSTokenizer):
-    """jieba's tagger on the private tokenizer. It shares the tag table jieba.posseg read from
-    the same default dictionary at import: reading it again costs 0.3-0.4 s of every cold start."""
+class _PrivatePOSTokenizer(_posseg.POSTokenizer):  # type: ignore[name-defined]
+    """jieba's tagger on the private tokenizer. It shares the tag table jieba.posseg holds for
+    the same default dictionary (see jieba_loader): reading it again costs 0.3-0.4 s of every cold start."""
 
     def __init__(self, private: jieba.Tokenizer):
         self.tokenizer = private
-        self.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+        self.word_tag_tab = dict(_posseg.dt.word_tag_tab)
 
     def _POSTokenizer__cut(self, sentence: str):   # overrides the HMM step of jieba (name-mangled)
         return iter(_hmm_tagged(sentence))
 
 
-_HMM_CUT = jieba.posseg.POSTokenizer._POSTokenizer__cut
+_HMM_CUT = _posseg.POSTokenizer._POSTokenizer__cut
 
 
 @functools.lru_cache(maxsize=1 << 15)
