@@ -103,6 +103,12 @@ def direction_of(before: str) -> tuple[int, str]:
     return 0, before
 
 
+def change_verb_of(before: str) -> tuple[int, str]:
+    """direction_of the text before a change figure, a hedge word before the figure set aside
+    ("grew nearly 30%")."""
+    return direction_of(_qualifier_before(before.rstrip())[1])
+
+
 def _signed_range(value, value_max, sign):
     """A change range as (low, high), numerically, after applying the verb's sign."""
     if value is None:

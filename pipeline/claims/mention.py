@@ -12,7 +12,7 @@ from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer
 
 from . import lexicon
-from .figures import Figure, direction_of
+from .figures import Figure, change_verb_of
 from .lexicon import MetricMention
 from .sentence import Sentence
 
@@ -82,7 +82,7 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
     # a change's verb: "mining investment grew 4.2%").
     end = fig.start
     if fig.role == "change":
-        sign, stem = direction_of(s.text[clause:fig.start])
+        sign, stem = change_verb_of(s.text[clause:fig.start])
         end = clause + len(stem) if sign else end
     match = lexicon.metric_fallback().search(s.text, max(clause, end - FALLBACK_WINDOW), end)
     # a bare growth-rate noun ("its annual growth rate was 34.1%") names the change, not a metric
