@@ -281,7 +281,7 @@ CASES = [
      "蔚来公司11月交付36,275辆，同比增长10.9%，其中蔚来品牌21,030辆、乐道品牌11,406辆。",
      {"21,030辆": dict(metric="deliveries"), "11,406辆": dict(metric="deliveries")}),
     ("a-trading-verb-before-money-names-turnover", "冠君產業信託今日收報2.05元，跌1.4%，成交約1,286萬元。",
-     {"1,286萬元": dict(metric="turnover", metric_text="")}),
+     {"1,286萬元": dict(metric="turnover", metric_text="成交")}),
     ("a-figure-a-level-is-higher-than-is-its-base", "世界先進第三季每股純益3.11元，低於去年同期的3.22元。",
      {"3.22元": dict(metric="eps", modality="actual")}),
     ("an-expected-figure-compared-with-is-a-forecast", "快手第三季總營收356.0億元，略高於市場一致預期的352億元。",
