@@ -388,6 +388,12 @@ CASES = [
     ("a-growth-rate-noun-before-a-hedged-range-makes-a-change",
      "法人預估全年金控獲利年增率約在5%到8%之間。",
      {"5%到8%": dict(kind="change", change_pct=5, change_max=8, change_basis="yoy")}),
+    ("a-trading-verb-names-its-own-figure-so-no-claim-before-is-continued",
+     "恒指三連升收報25,874點 科指彈1.7% 北水淨買63億",
+     {"1.7%": dict(kind="change", change_pct=1.7), "63億": dict(kind="amount", metric="net_buying", metric_text="")}),
+    ("a-growth-noun-told-as-merely-a-rate-is-the-levels-change",
+     "直播業務貢獻96.7億元，增幅不過2.5%。",
+     {"96.7億元": dict(change_pct=2.5)}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
@@ -584,6 +590,7 @@ CASES = [
 ]
 
 NOT_CLAIMS = [
+    ("a-piece-of-something-is-no-yuan", "導語：AI成了最會講故事的那一塊。"),
     ("plain-text-table-rows",
      "附：2025年1-9月房企销售金额排行（单位：亿元）\n排名\u3000企业名称\u3000销售金额\u3000同比\n"
      "1\u3000中海地产\u30001786.3\u3000-6.5%\n2\u3000保利发展\u30002135.6\u3000-13.7%\n"),
