@@ -246,6 +246,11 @@ def list_separator() -> regex.Pattern:
     return regex.compile(rules.load("claim_filters")["list_separator"])
 
 
+@functools.cache
+def verb_list_separator() -> regex.Pattern:
+    return regex.compile(rules.load("claim_filters")["verb_list_separator"])
+
+
 class _Span(Protocol):
     @property
     def start(self) -> int: ...

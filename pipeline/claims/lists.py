@@ -25,12 +25,21 @@ def _runs(figures: list[Figure], sentence: str, role: str) -> list[list[Figure]]
         if fig.role != role:
             current = []
             continue
-        if current and lexicon.list_separator().match(sentence[current[-1].end:fig.start]):
+        if current and _joined(sentence[current[-1].end:fig.start], role):
             current.append(fig)
         else:
             current = [fig]
             runs.append(current)
     return [run for run in runs if len(run) > 1]
+
+
+def _joined(gap: str, role: str) -> bool:
+    """Two figures of a list: only separators between them — or, for changes, a separator and
+    the second change's own verb ("up 5% and down 2% respectively")."""
+    if lexicon.list_separator().match(gap):
+        return True
+    sign, stem = direction_of(gap)
+    return role == "change" and sign != 0 and lexicon.verb_list_separator().match(stem) is not None
 
 
 def distribute(figures: list[Figure], sentence: str) -> tuple[list[Figure], list[list[Figure]]]:

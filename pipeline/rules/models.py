@@ -101,6 +101,7 @@ class ClaimFilters(RuleFile):
     distributive_words: Words
     table_row: TableRow
     list_separator: Pattern
+    verb_list_separator: Pattern
     generic_yuan_currencies: Words
     currency_declarations: list[Pattern]
     conversion_gap: Pattern
