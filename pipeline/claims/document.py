@@ -29,11 +29,13 @@ class Dated:
 
 
 def _resolved(mentions: Sequence[PeriodMention], published: Date | None
-              ) -> tuple[list[str], list[DeclaredWeek | None]]:
+              ) -> tuple[list[str], list[DeclaredWeek | None], list[str]]:
     """Each mention's period as rule 4 would hand it on ('' when it bears no year): an
     explicit year resolves alone, a relative year ("the first half of this year") against
-    the context before it; and the week each mention declares by its days, if any."""
+    the context before it; the week each mention declares by its days, if any; and the
+    reporting period each names ('' when it names none)."""
     out: list[str] = []
+    reported: list[str] = []
     weeks: list[DeclaredWeek | None] = []
     last_year: PeriodMention | None = None
     week: DeclaredWeek | None = None
@@ -61,9 +63,18 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         weeks.append(declared)
         if mention.year is not None and mention.serves_context:
             last_year = mention
-        if mention.shape in _REPORTING_SHAPES and out[-1] and mention.serves_context:
-            reporting, report = out[-1], report or out[-1]
-    return out, weeks
+        if mention.shape in _REPORTING_SHAPES and mention.serves_context:
+            # a reported period with no year of its own ("first three quarters") is still the one
+            # "during the period" refers to after it, completed as rule 3 would
+            # (not a lone half, quarter or month: "Q2 margin" after "first half", "interim dividend", are breakdowns)
+            completed = mention.shape in _SPAN_SHAPES and bool(last_year or published)
+            period = out[-1] or (resolve(mention, _context(last_year, published, week)) if completed else "")
+            if period:
+                reporting, report = period, report or period
+            reported.append(period)
+        else:
+            reported.append("")
+    return out, weeks, reported
 
 
 _DATE_SHAPES = frozenset(("day", "day_span"))
@@ -84,6 +95,7 @@ def _a_date(mention: PeriodMention, last_year: PeriodMention | None, published: 
 
 # The periods results are reported for: what "during the period" refers back to (not a day or a week).
 _REPORTING_SHAPES = frozenset(("ended", "year", "half", "quarter", "quarter_span", "month_span"))
+_SPAN_SHAPES = frozenset(("ended", "quarter_span", "month_span"))
 
 
 def _context(mention: PeriodMention | None, published: Date | None,
@@ -128,6 +140,7 @@ class DocFacts:
     _weeks: tuple[DeclaredWeek | None, ...] = field(default=(), repr=False)
     _week_at: tuple[int, ...] = field(default=(), repr=False)
     _reporting_at: tuple[int, ...] = field(default=(), repr=False)
+    _reported: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def build(cls, periods: Sequence[PeriodMention], currencies: Currencies, main_subject: tuple[str, str],
@@ -137,7 +150,7 @@ class DocFacts:
               statistics: bool = False, topic_metrics: Sequence[str] = (), session: str = "",
               heading_names: Sequence[str] = ()) -> DocFacts:
         ordered = tuple(sorted(periods, key=lambda p: p.start))
-        resolved, weeks = _resolved(ordered, published)
+        resolved, weeks, reported = _resolved(ordered, published)
         return cls(ordered, currencies, *main_subject, credited, dict(entity_names or {}), statistics, raw_text,
                    published, published_span,
                    tuple(blocked), tuple(topic_metrics), session, tuple(heading_names),
@@ -145,8 +158,7 @@ class DocFacts:
                    _last_index([p.year is not None and p.serves_context for p in ordered]),
                    _last_index([bool(r) and p.serves_context for p, r in zip(ordered, resolved, strict=True)]),
                    tuple(weeks), _last_index([w is not None for w in weeks]),
-                   _last_index([p.shape in _REPORTING_SHAPES and bool(r) and p.serves_context
-                                for p, r in zip(ordered, resolved, strict=True)]))
+                   _last_index([bool(r) for r in reported]), tuple(reported))
 
     @functools.cached_property
     def known_names(self) -> tuple[str, ...]:
@@ -169,14 +181,14 @@ class DocFacts:
         at = self._before(position, self._year_at)
         week_at = self._before(position, self._week_at)
         reporting_at = self._before(position, self._reporting_at)
-        reported = (self._resolved[reporting_at], self._first_reported) if reporting_at >= 0 else ("", "")
+        reported = (self._reported[reporting_at], self._first_reported) if reporting_at >= 0 else ("", "")
         return _context(self.periods[at] if at >= 0 else None, self.published,
                         self._weeks[week_at] if week_at >= 0 else self._first_week, reported)
 
     @functools.cached_property
     def _first_reported(self) -> str:
         """The first reporting period the article names: what "the reporting period" of a report covers."""
-        return next((self._resolved[i] for i in sorted(set(self._reporting_at)) if i >= 0), "")
+        return next((period for period in self._reported if period), "")
 
     def dated_before(self, position: int) -> Dated | None:
         """The most recent year-bearing period expression before `position` (rule 4), else
