@@ -397,6 +397,10 @@ CASES = [
     ("changes-listed-each-with-its-own-verb-go-to-the-levels-in-order",
      "銷售及市場推廣開支10.35億元，研究及開發開支10.02億元，按年分別增長5%及下降2%。",
      {"10.35億元": dict(change_pct=5, change_basis="yoy"), "10.02億元": dict(change_pct=-2, change_basis="yoy")}),
+    ("the-day-figures-are-released-on-hands-no-period-on",
+     "2025年1—10月份全国固定资产投资情况\n发布时间：2025-11-14 10:05\n国家统计局今日上午发布前10个月投资数据。\n"
+     "1—10月份，全国固定资产投资413275亿元。其中，民间固定资产投资212846亿元，同比下降2.9%。",
+     {"212846亿元": dict(period="2025-01/2025-10")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",

@@ -98,7 +98,7 @@ def _contexts() -> dict[str, regex.Pattern]:
     data = rules.load("periods")
     return {key: regex.compile(data[key]) for key in
             ("since_before", "since_after", "prior_figure_before", "prior_figure_after",
-             "event_day_before", "event_day_after", "event_day_verb")}
+             "event_day_before", "event_day_after", "event_day_verb", "release_day_verb")}
 
 
 def _candidates(text: str) -> list[PeriodMention]:
@@ -147,6 +147,8 @@ def _is_event_day(text: str, p: PeriodMention) -> bool:
     c = _contexts()
     if p.shape not in ("day", "pub_day") or p.year is not None:
         return False
+    if c["release_day_verb"].match(text, p.end) is not None:
+        return True         # the day figures came out on ("released today"), not what they measure
     if rules.load("periods")["relative_days"].get(p.get("dayrel") or "") == 0:
         return False        # what happens today ("listed today") is what the page reports, no event ahead
     if c["event_day_verb"].match(text, p.end) is not None:

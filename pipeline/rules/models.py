@@ -197,6 +197,7 @@ class Periods(RuleFile):
     event_day_before: Pattern
     event_day_after: Pattern
     event_day_verb: Pattern
+    release_day_verb: Pattern
     relative_days: dict[str, int]
     same_day_words: Words
     relative_quarters: dict[str, int]
