@@ -49,8 +49,10 @@ def _qualifier_before(before: str) -> tuple[str, str]:
     if not match or q["not_hedges"].search(before):
         return "", before
     shorter = q["longest_before"].search(before, match.start() + 1)
-    if shorter and not direction_of(before[:match.start()])[0] and direction_of(before[:shorter.start()])[0]:
-        match = shorter          # the hedge's first character ends a verb ("enlarged by about": not "about")
+    if shorter and not direction_of(before[:match.start()])[0]:
+        sign, stem = direction_of(before[:shorter.start()])
+        if sign and len(stem) < match.start():
+            match = shorter      # the hedge's first character ends a verb begun before it ("enlarged by about")
     for i, symbol in enumerate(q["symbols"]):
         if match.group(f"q{i}"):
             return symbol, before[:match.start()]
