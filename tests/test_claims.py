@@ -401,6 +401,9 @@ CASES = [
      "2025年1—10月份全国固定资产投资情况\n发布时间：2025-11-14 10:05\n国家统计局今日上午发布前10个月投资数据。\n"
      "1—10月份，全国固定资产投资413275亿元。其中，民间固定资产投资212846亿元，同比下降2.9%。",
      {"212846亿元": dict(period="2025-01/2025-10")}),
+    ("a-change-shared-by-both-goes-to-each-level-in-yuan-and-in-cents",
+     "董事局宣派第一次中期股息A股每股1.25元、B股每股25仙，兩者均較去年增加4%。",
+     {"1.25元": dict(change_pct=4, change_basis="yoy"), "25仙": dict(change_pct=4, change_basis="yoy")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
@@ -598,6 +601,7 @@ CASES = [
 
 NOT_CLAIMS = [
     ("a-piece-of-something-is-no-yuan", "導語：AI成了最會講故事的那一塊。"),
+    ("a-plan-named-after-doubling-is-no-change", "政府推出居民收入倍增计划。"),
     ("plain-text-table-rows",
      "附：2025年1-9月房企销售金额排行（单位：亿元）\n排名\u3000企业名称\u3000销售金额\u3000同比\n"
      "1\u3000中海地产\u30001786.3\u3000-6.5%\n2\u3000保利发展\u30002135.6\u3000-13.7%\n"),

@@ -128,13 +128,15 @@ def _only_rate_between(a: Row, b: Row, s: Sentence) -> bool:
 def _sharing_levels(row: Row, fig: Figure, s: Sentence, state: PassState) -> list[Row]:
     """The levels before `row` in its sentence that a change told as shared ("both down 10 bp
     on the month", rules/changes.yaml shared_change) is also the change of: the run of levels in
-    the same unit with no change of their own right before it."""
+    the same unit (or of the same metric: dividends in yuan and in cents) with no change of
+    their own right before it."""
     if not lexicon.changes()["shared_change"].match(s.text, s.clause(fig.start), fig.start) \
             or row not in state.rows:
         return []
     sharing: list[Row] = []
     for earlier in reversed(state.rows[:state.rows.index(row)]):
-        if earlier.kind == "change" or earlier.unit != row.unit or earlier.has_change:
+        same_measure = earlier.unit == row.unit or (earlier.kind == row.kind and earlier.metric == row.metric)
+        if earlier.kind == "change" or not same_measure or earlier.has_change:
             break
         sharing.insert(0, earlier)
     return sharing

@@ -153,7 +153,8 @@ def changes() -> dict:
                   for name, words in data["basis"].items()],
         "sequential": regex.compile(alternation(data["sequential"])),
         "fixed": {normalize_text(k): float(v) for k, v in data["fixed_changes"].items()},
-        "fixed_pattern": regex.compile(alternation(data["fixed_changes"].keys())),
+        "fixed_pattern": regex.compile(
+            f"{alternation(data['fixed_changes'].keys())}(?!{data['fixed_change_not_before']})"),
         "growth_nouns": regex.compile(alternation(data["growth_nouns"])),
         "rate_level_nouns": tuple(normalize_text(w) for w in data["rate_level_nouns"]),
         "growth_noun": regex.compile(data["growth_noun_tail"]),

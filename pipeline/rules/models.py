@@ -40,6 +40,7 @@ class Changes(RuleFile):
     basis_guard: Pattern
     flow_before: Pattern
     fixed_changes: dict[str, float]
+    fixed_change_not_before: Pattern
     multiple_of_base: Pattern
     perfective: Word
     modal_gap: Pattern
