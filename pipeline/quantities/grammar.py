@@ -125,6 +125,7 @@ def _suffix(g: Grammar, cur, pct, flt) -> regex.Pattern:
         rf"{gap}(?:(?P<pct>{rules.alternation(g.percent_signs)})"
         rf"|(?P<pp>{words(pct['points_words'])})"
         rf"|(?P<bp>{words(pct['basis_points_words'])})"
+        rf"|(?P<qp>{words(pct['quarter_point_words'])})(?!{rules.alternation(flt['quarter_point_blockers'])})"
         rf"|(?P<rate>{words(pct['rate_point_words'])})(?!{rules.alternation(flt['rate_point_blockers'])})"
         rf"|(?P<mult>{words(pct['multiple_words'])})(?!{rules.alternation(flt['multiple_blockers'])})"
         rf"|(?P<cheng>{regex.escape(pct['cheng_word'])})(?!{rules.alternation(flt['cheng_blockers'])})"

@@ -81,6 +81,10 @@ def suffix(norm: str, raw: str, reading: Reading, g: Grammar) -> Draft | None:
         d.form, d.rule = "rate_point", "percent.rate_points"
     elif kind_group == "bp":
         d.kind, d.unit, d.form, d.rule = "number", "", "bp", "percent.basis_points"
+    elif kind_group == "qp":            # a quarter point is 25 basis points
+        d.kind, d.unit, d.form, d.rule = "number", "", "bp", "percent.quarter_points"
+        d.factor = Decimal(25)
+        d.value = value * d.factor
     elif kind_group == "mult":
         d.kind, d.unit, d.form, d.rule = "number", "", "multiple", "percent.multiple"
     elif kind_group in ("cheng", "cheng_tail"):

@@ -42,6 +42,7 @@ class QuantityFilters(RuleFile):
     generic_currency_blockers: Words
     multiple_blockers: Words
     rate_point_blockers: Words
+    quarter_point_blockers: Words
     vague: str                      # a template: {gap}, {small}, {big}, {unit}, {digit} are filled in
     latin_quantity_words: Words
     latin_units: Words
@@ -84,6 +85,7 @@ class QuantityPercent(RuleFile):
     percent_signs: dict[str, str]
     points_words: Words
     basis_points_words: Words
+    quarter_point_words: Words
     rate_point_words: Words
     multiple_words: Words
     fraction_marker: Word
