@@ -38,7 +38,7 @@ def _token_kind(word: str, flag: str) -> str:
         return "reference"
     if word in lex["segments"] or (word.startswith(lex["segments"]) and word in lex["stop"]):
         return "segment_word"
-    if word in lex["stop"] or len(word) < 2:
+    if word in lex["stop"] or len(word) < 2 or lex["joined_fragment"].match(word):
         return ""
     if word.endswith(lex["segments"]):
         return "segment"

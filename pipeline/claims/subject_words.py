@@ -57,7 +57,8 @@ def lexicon() -> dict:
             "instrument_metrics": frozenset(data["instrument_metrics"]),
             "registered": regex.compile(data["registered_name"]),
             "source_types": frozenset(data["source_types"]), "not_main_types": frozenset(data["not_main_types"]),
-            "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"])}
+            "not_headings": norm(data["not_headings"]), "topic_flags": frozenset(data["topic_name_flags"]),
+            "joined_fragment": regex.compile(data["joined_fragment"])}
 
 
 def tagged_tokens(text: str) -> list[Token]:

@@ -127,6 +127,7 @@ class Subjects(RuleFile):
     headline_end_flags: Words
     headline_lines: Count
     stop_words: Words
+    joined_fragment: Pattern
     locative_markers: Words
     comparison_base: Pattern
     topic_words: Words
