@@ -198,9 +198,10 @@ def _is_release(article: Article) -> bool:
 
 
 def _entity_names(article: Article) -> dict[str, str]:
-    """One name per entity for every claim about it: the name the article writes most often
-    for it; on a tie its canonical name as written (the full name for a short one too), else
-    the first name written."""
+    """One name per entity for every claim about it: its canonical name where the article
+    writes it (labellers write the bank's full name for the short name of later sentences; not
+    for a region, whose group word, "nationwide", is the subject as written), else the name
+    written most often, else the first name written."""
     first: dict[str, str] = {}
     canonical: dict[str, str] = {}
     counts: Counter[tuple[str, str]] = Counter()
@@ -212,11 +213,12 @@ def _entity_names(article: Article) -> dict[str, str]:
                 continue                                    # a stock code is no name
             first.setdefault(m.entity.id, written)
             counts[m.entity.id, written] += 1
-            if article.normalized[start + m.start:start + m.end] == normalize_text(m.entity.name):
+            if article.normalized[start + m.start:start + m.end] == normalize_text(m.entity.name) \
+                    and m.entity.type != "region":
                 canonical.setdefault(m.entity.id, written)
     chosen = first | canonical
     for (ident, written), n in counts.items():
-        if n > counts[ident, chosen[ident]]:
+        if ident not in canonical and n > counts[ident, chosen[ident]]:
             chosen[ident] = written
     return chosen
 
