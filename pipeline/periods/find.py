@@ -177,10 +177,15 @@ def find_periods(text: str) -> list[PeriodMention]:
     _, comparison, keeps = _compiled()
     window = rules.load("periods")["comparison_window"]
     out = []
+    multiple = regex.compile(rules.load("periods")["multiple_base_after"])
     for p in _longest_first(_candidates(text), len(text)):
-        base = bool(comparison.search(text, max(0, p.start - window), p.start))
+        compared = bool(comparison.search(text, max(0, p.start - window), p.start))
+        # "2.1 times 2024's": no figure of its own ("below the 5-year average of 22 times" has one)
+        told_against = not compared and bool(multiple.match(text, p.end))
+        base = told_against or compared
         since = _is_since(text, p, window)
         out.append(replace(p, serves_context=_serves_context(text, p, window, base, since),
                            prior_figure=_is_prior_figure(text, p, window), comparison_base=base,
-                           names_figure=base and bool(keeps.match(text, p.end)), since=since))
+                           names_figure=base and not told_against and bool(keeps.match(text, p.end)),
+                           since=since))
     return sorted(out, key=lambda p: p.start)

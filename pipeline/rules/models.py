@@ -192,6 +192,7 @@ class Periods(RuleFile):
     comparison_before: Pattern
     comparison_keeps: Pattern
     comparison_window: Count
+    multiple_base_after: Pattern
     since_before: Pattern
     since_after: Pattern
     prior_figure_before: Pattern
