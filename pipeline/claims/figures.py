@@ -48,8 +48,8 @@ def _qualifier_before(before: str) -> tuple[str, str]:
     match = q["longest_before"].search(before)
     if not match or q["not_hedges"].search(before):
         return "", before
-    shorter = q["longest_before"].search(before, match.start() + 1)
-    if shorter and not direction_of(before[:match.start()])[0]:
+    shorter = None if direction_of(before[:match.start()])[0] else q["longest_before"].search(before, match.start() + 1)
+    if shorter:
         sign, stem = direction_of(before[:shorter.start()])
         if sign and len(stem) < match.start():
             match = shorter      # the hedge's first character ends a verb begun before it ("enlarged by about")

@@ -98,7 +98,8 @@ def _contexts() -> dict[str, regex.Pattern]:
     data = rules.load("periods")
     return {key: regex.compile(data[key]) for key in
             ("since_before", "since_after", "prior_figure_before", "prior_figure_after",
-             "event_day_before", "event_day_after", "event_day_verb", "release_day_verb")}
+             "event_day_before", "event_day_after", "event_day_verb", "release_day_verb",
+             "multiple_base_after")}
 
 
 def _candidates(text: str) -> list[PeriodMention]:
@@ -177,7 +178,7 @@ def find_periods(text: str) -> list[PeriodMention]:
     _, comparison, keeps = _compiled()
     window = rules.load("periods")["comparison_window"]
     out = []
-    multiple = regex.compile(rules.load("periods")["multiple_base_after"])
+    multiple = _contexts()["multiple_base_after"]
     for p in _longest_first(_candidates(text), len(text)):
         compared = bool(comparison.search(text, max(0, p.start - window), p.start))
         # "2.1 times 2024's": no figure of its own ("below the 5-year average of 22 times" has one)
