@@ -18,6 +18,7 @@ import regex
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import pos_tokenizer, tokenizer
 
+from .coded_names import NOT_NAME_FLAGS, coded_names
 from .entities import entity_id, entity_mentions
 from .enumerations import breakdown_members, list_members
 from .lexicon import find_metrics, metric_parent, metric_table
@@ -82,7 +83,6 @@ def _opens_name(tokens: list[Token], at: int) -> bool:
     return (len(word) > 1 and (flag in _NAME_PART or (flag in ("n", "x") and listed))
             and word not in lexicon()["stop"] and lexicon()["reference_words"].fullmatch(word) is None
             and _HAN.match(word) is not None)
-
 
 
 def _named(tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -178,30 +178,12 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         if m.start() in starts and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Candidate(m.start(), m.end(), entity_id(m.group()), "group"))
             taken.append(m.span())
-    found += _coded_names(text, tokens, taken)
+    found += coded_names(text, tokens, taken)
     taken += [(c.start, c.end) for c in found]
     found += _named(tokens, taken)
     found += list_members(text, found)
     found += _segments_in_metrics(text, found)
     return tuple(sorted(found))
-
-
-def _coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
-    """The words right before a bracketed stock code: a company's name (rules/subjects.yaml coded_name)."""
-    out = []
-    ends = {e: i for i, (_s, e, _w, _f) in enumerate(tokens)}
-    for m in lexicon()["coded_name"].finditer(text):
-        at = ends.get(m.start())
-        if at is None or any(s < m.start() and m.start() <= e for s, e in taken):
-            continue                                       # no word ends there, or a known name does
-        start = m.start()
-        while at >= 0 and _name_part(tokens[at], last=start == m.start()) and m.start() - tokens[at][0] <= 10:
-            start, at = tokens[at][0], at - 1
-        label = lexicon()["stock_label"].match(text, start, m.start())
-        start = label.end() if label else start
-        if m.start() - start >= 2 and text[start:m.start()] not in lexicon()["suffixes"]:
-            out.append(Candidate(start, m.start(), "", "entity"))     # a listed company: as sure as the table
-    return out
 
 
 def _instrument_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -230,26 +212,10 @@ def _instrument_part(token: Token) -> bool:
     # an index's name is what a fund is named after (an index ETF), though it names a metric elsewhere
     named = word not in lexicon()["stop"] or metric_table().get(word, ("", ""))[0] in lexicon()["instrument_metrics"]
     return (_ALNUM.fullmatch(word) is not None and named
-            and (not flag.startswith(_NOT_NAME_FLAGS + ("v", "a")) or (flag == "m" and word.isascii())))
+            and (not flag.startswith(NOT_NAME_FLAGS + ("v", "a")) or (flag == "m" and word.isascii())))
 
 
 _ALNUM = regex.compile(r"[\p{Han}A-Za-z0-9]+")
-
-
-def _name_part(token: Token, last: bool) -> bool:
-    """A word that may be part of a name before a stock code: any Han word but a time word, a
-    preposition, conjunction, adverb, pronoun, numeral, particle or locative — and a verb of two
-    characters or more only as the name's last word ("galaxy entertainment"; "announced" before it is no part).
-    A name suffix that is no name on its own ("technology", "group") may end one ("blueprint medical technology")."""
-    _s, _e, word, flag = token
-    tagged = not flag.startswith(_NOT_NAME_FLAGS) or (flag == "d" and len(word) > 1)  # jieba: some are adverbs
-    return (_HAN.fullmatch(word) is not None and tagged
-            and (last or not flag.startswith("v") or len(word) == 1)
-            and (word not in lexicon()["stop"] or (last and word in lexicon()["suffixes"]))
-            and (word not in lexicon()["references"] or (last and word in lexicon()["suffixes"])))
-
-
-_NOT_NAME_FLAGS = ("t", "p", "c", "d", "r", "m", "u", "f", "q", "i")
 
 
 def _layout_names(text: str) -> list[Candidate]:
