@@ -25,7 +25,7 @@ from .rows import Row
 from .sentence import Sentence
 from .state import PassState
 from .subject_words import coded_heading
-from .subjects import find_subject, last_named, listed_at
+from .subjects import SubjectMention, find_subject, last_named, listed_at
 
 
 def currency(fig: Figure, facts: DocFacts, position: int) -> str:
@@ -181,9 +181,15 @@ def _read_unread(facts: DocFacts, state: PassState) -> None:
     while state.unread:
         sentence, start = state.unread.pop()
         found = last_named(sentence, facts.credited, facts.statistics, facts.known_names)
-        if found is not None:
+        # a place a company's article mentions in passing ("plants in Vietnam and India") is where, not who
+        if found is not None and not _passing_place(found, facts):
             state.last_subject = facts.raw_text(start + found.start, start + found.end)
             state.last_subject_id, state.unread = found.entity_id, []
+
+
+def _passing_place(found: SubjectMention, facts: DocFacts) -> bool:
+    return (entity_type(found.entity_id) == "region" and bool(facts.main_subject)
+            and entity_type(facts.main_subject_id) != "region")
 
 
 def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
