@@ -62,7 +62,8 @@ def context_ok(g: Grammar, norm: str, start: int, end: int) -> bool:
         return False
     if start > 0 and norm[start].isdigit() \
             and g.latin_before_re.search(norm, max(0, start - 3), start) \
-            and not g.quantity_word_before_re.search(norm, max(0, start - 5), start):
+            and not g.quantity_word_before_re.search(norm, max(0, start - 5), start) \
+            and not g.figure_after_latin_re.match(norm, start, min(len(norm), end + 2)):
         return False
     return True
 

@@ -188,6 +188,7 @@ class Grammar:
         self.latin_before_re = _compile(r"[A-Za-z][-_]?[ ]?\Z")
         self.quantity_word_before_re = _compile(rf"(?<![A-Za-z]){rules.alternation(flt['latin_quantity_words'])}[ ]?\Z")
         self.alnum_re = _compile(r"[A-Za-z0-9_]*+")
+        self.figure_after_latin_re = _compile(flt["figure_after_latin"])
 
 
 @functools.cache

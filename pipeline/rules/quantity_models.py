@@ -45,6 +45,7 @@ class QuantityFilters(RuleFile):
     quarter_point_blockers: Words
     vague: str                      # a template: {gap}, {small}, {big}, {unit}, {digit} are filled in
     latin_quantity_words: Words
+    figure_after_latin: Pattern
     latin_units: Words
     masked_regions: Pattern
 
