@@ -402,8 +402,8 @@ CASES = [
      "1—10月份，全国固定资产投资413275亿元。其中，民间固定资产投资212846亿元，同比下降2.9%。",
      {"212846亿元": dict(period="2025-01/2025-10")}),
     ("the-day-a-named-publisher-released-figures-on-hands-no-period-on",
-     "国家能源局发布10月份全社会用电量\n发布时间：2025-11-20 10:30\n11月20日，国家能源局发布10月份全社会用电量等数据。\n"
-     "10月份，全社会用电量8341亿千瓦时，同比增长7.6%。从分产业看，第一产业用电量119亿千瓦时，同比增长11.2%。",
+     "国家能源局发布10月份全社会用电量\n发布时间：2025-11-20 10:30\n"
+     "11月20日，国家能源局发布10月份全社会用电量等数据。\n10月份，全社会用电量8341亿千瓦时，同比增长7.6%。从分产业看，第一产业用电量119亿千瓦时，同比增长11.2%。",
      {"119亿千瓦时": dict(period="2025")}),
     ("a-change-shared-by-both-goes-to-each-level-in-yuan-and-in-cents",
      "董事局宣派第一次中期股息A股每股1.25元、B股每股25仙，兩者均較去年增加4%。",
@@ -420,6 +420,12 @@ CASES = [
     ("a-place-a-company-mentions-in-passing-is-not-who-the-next-figure-is-about",
      "领益智造（002600）三季度营收同比增长36.0%。公司表示，越南、印度工厂产能爬坡后单位成本下降。前三季度研发费用13.5亿元。",
      {"13.5亿元": dict(subject="领益智造")}),
+    ("a-base-named-by-the-month-before-is-month-on-month",
+     "2025年10月份，发电量7635亿千瓦时，增速比9月份加快2.9个百分点。",
+     {"2.9个百分点": dict(change_basis="mom")}),
+    ("a-base-named-by-another-month-names-no-basis",
+     "2025年10月份，发电量7635亿千瓦时，比7月份增长3.1%。",
+     {"7635亿千瓦时": dict(change_basis="", change_pct=3.1)}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",

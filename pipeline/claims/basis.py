@@ -1,8 +1,8 @@
 """The basis of a change (contract §2 change_basis): a basis word in the change's own clause
 (year on year → yoy; the sequential word → mom or qoq by the claim's period), a base listed
 for a list of changes, or a base named by the year before the claim's (the same period of
-2024 on a 2025 figure → yoy). A base named by a month or a quarter names none: labellers
-read only basis words there (rules/changes.yaml)."""
+2024 on a 2025 figure → yoy) or by the month before the claim's month (September on an
+October figure → mom). A base named by a quarter names none (rules/changes.yaml)."""
 from __future__ import annotations
 
 import functools
@@ -60,10 +60,16 @@ def _named_year_base() -> regex.Pattern:
     return regex.compile(rules.load("changes")["named_year_base"])
 
 
+@functools.cache
+def _named_month_base() -> regex.Pattern:
+    return regex.compile(rules.load("changes")["named_month_base"])
+
+
 def change_basis(fig: Figure, s: Sentence, period_shape: str, period: str) -> str:
     """The basis of a change: a basis word in its clause, else a base named by the year before `period`."""
     start = basis_start(fig, s)
-    return basis_of(s.text, start, fig.start, period_shape) or _year_named_basis(s, start, fig.start, period)
+    return (basis_of(s.text, start, fig.start, period_shape) or _year_named_basis(s, start, fig.start, period)
+            or _month_named_basis(s, start, fig.start, period))
 
 
 def _year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
@@ -71,6 +77,14 @@ def _year_named_basis(s: Sentence, start: int, position: int, period: str) -> st
     named = _named_year_base().search(s.text, start, position)
     year = small_int(named.group("y")) if named else None
     return "yoy" if year is not None and period[:4].isdigit() and year == int(period[:4]) - 1 else ""
+
+
+def _month_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
+    """mom for a base named by the month before the claim's month ("than September" on an October figure)."""
+    named = _named_month_base().search(s.text, start, position)
+    month = small_int(named.group("m")) if named else None
+    own = regex.fullmatch(r"\d{4}-(\d{2})", period)
+    return "mom" if month is not None and own is not None and int(own.group(1)) == month % 12 + 1 else ""
 
 
 def basis_of(sentence: str, clause: int, position: int, period_shape: str) -> str:
