@@ -48,7 +48,23 @@ def _rate_of_change(previous: Figure | None, figure: Figure, sentence: str) -> b
     return (previous is not None and previous.role == "change" and previous.change_abs is not None
             and previous.change_pct is None and figure.measure == "percent"
             and (figure.value is not None or figure.change_pct is not None)
-            and lexicon.changes()["change_rate_gap"].fullmatch(sentence, previous.end, figure.start) is not None)
+            and (lexicon.changes()["change_rate_gap"].fullmatch(sentence, previous.end, figure.start) is not None
+                 or _same_base_rate(previous, figure, sentence)))
+
+
+def _same_base_rate(previous: Figure, figure: Figure, sentence: str) -> bool:
+    """A rate with its own basis word after an absolute change told against the same base."""
+    gap = lexicon.changes()["basis_rate_gap"].fullmatch(sentence, previous.end, figure.start)
+    if gap is None:
+        return False
+    clause = max(sentence.rfind(mark, 0, previous.start) for mark in ",，;；") + 1
+    if lexicon.changes()["stock_base"].search(sentence, clause, previous.start):
+        return False
+    return _basis_named(sentence[gap.start("word"):gap.end()]) == _basis_named(sentence[clause:previous.start]) != ""
+
+
+def _basis_named(text: str) -> str:
+    return next((name for name, pattern in lexicon.changes()["basis"] if pattern.search(text)), "")
 
 
 _COMMA = regex.compile(r"[,，;；]")

@@ -28,6 +28,8 @@ class Changes(RuleFile):
     shared_change: Pattern
     base_metric_before: Pattern
     change_rate_gap: Pattern
+    basis_rate_gap: Pattern
+    stock_base: Pattern
     verb_object: Pattern
     contrast_item: Pattern
     change_after_up: Pattern
