@@ -101,8 +101,10 @@ def _take_changes_written_before(row: Row, clause: int, s: Sentence, state: Pass
     if row.has_change or not lexicon.claim_rules()["link_only_clause"].fullmatch(s.text, clause, row.start - s.start):
         return
     trailing: list[Row] = []
+    intraday = lexicon.claim_rules()["intraday_move"]
     for earlier in reversed(state.rows):
-        if earlier.kind != "change" or earlier.linked:
+        if earlier.kind != "change" or earlier.linked or intraday.search(
+                s.text, s.clause(earlier.start - s.start), earlier.start - s.start):
             break
         trailing.insert(0, earlier)
     pairs = zip(trailing, trailing[1:], strict=False)

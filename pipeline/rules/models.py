@@ -98,6 +98,7 @@ class ClaimFilters(RuleFile):
     restated_metric_tails: Words
     title_marks: Words
     link_only_clause: Pattern
+    intraday_move: Pattern
     bare_level_after: Pattern
     continuation_item_flags: Words
     sub_item_opening: Pattern
