@@ -165,11 +165,15 @@ def _new_item(case: ChangeCase) -> bool:
     item's change, not the level's."""
     assert case.state.level is not None
     text = case.s.text
-    sign, stem = direction_of(text[case.clause:case.fig.start])
+    # "…412 m visitors, of which foreigners up 41.6%": a sub-item opened by "of which" is apart too
+    opening = lexicon.claim_rules()["sub_item_opening"].match(text, case.clause)
+    sign, stem = direction_of(text[opening.end() if opening else case.clause:case.fig.start])
     item = stem.strip(" ,，")
     if not sign or len(item) < 2:
         return False
-    apart = _SEMICOLON.search(text, case.state.level[1].end, case.clause) is not None \
+    level_start = case.state.level[1].start
+    sub_item = opening is not None or (case.s.in_sub_items(case.fig.start) and not case.s.in_sub_items(level_start))
+    apart = sub_item or _SEMICOLON.search(text, case.state.level[1].end, case.clause) is not None \
         or lexicon.changes()["contrast_item"].match(item) is not None
     return apart and opens_with_noun(item, lexicon.claim_rules()["item_flags"])     # tagging last: it costs most
 
