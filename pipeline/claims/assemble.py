@@ -82,6 +82,7 @@ def add_level(fig: Figure, s: Sentence, facts: DocFacts, state: PassState) -> No
     row = new_row(fig, metric, choice.continued, s, facts, state)
     _attach_pending(row, case.clause, s, state)
     _take_changes_written_before(row, case.clause, s, state)
+    _take_shared_list_change(row, fig, s, state)
     state.rows.append(row)
     _track_level(row, fig, s, state)
 
@@ -118,6 +119,37 @@ def _take_changes_written_before(row: Row, clause: int, s: Sentence, state: Pass
         row.change_max = row.change_max if row.change_max is not None else earlier.change_max
         row.change_basis = row.change_basis or earlier.change_basis
         state.rows.remove(earlier)
+
+
+def _take_shared_list_change(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
+    """"1-year and 2-year rates both cut 15 bp, to 0.65% and 0.95% respectively": the change told as
+    shared right before a distributive list is each listed level's (rules/changes.yaml shared_before_list)."""
+    place = s.run_index(fig)
+    if place is None or row.has_change:
+        state.list_change = None if place is None else state.list_change
+        return
+    if place == 0:
+        state.list_change = _shared_before(fig, s, state)
+        if state.list_change is not None:
+            state.rows.remove(state.list_change)
+    if state.list_change is not None:
+        _copy_change(state.list_change, row)
+
+
+def _shared_before(fig: Figure, s: Sentence, state: PassState) -> Row | None:
+    """The change-only row in the clause right before the list's, told as shared."""
+    earlier = state.rows[-1] if state.rows and state.rows[-1].kind == "change" else None
+    if earlier is None or not s.distributive:
+        return None
+    at, clause = earlier.end - s.start, s.clause(fig.start)
+    between = s.text[at:clause]
+    shared = lexicon.changes()["shared_before_list"].search(s.text, s.clause(at), earlier.start - s.start)
+    return earlier if shared and s.clause(at) < clause and _COMMA_AFTER.fullmatch(between) else None
+
+
+def _copy_change(change: Row, row: Row) -> None:
+    row.change_abs, row.change_pct, row.change_pp = change.change_abs, change.change_pct, change.change_pp
+    row.change_max, row.change_basis = change.change_max, change.change_basis
 
 
 def _only_rate_between(a: Row, b: Row, s: Sentence) -> bool:

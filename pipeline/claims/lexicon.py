@@ -160,8 +160,8 @@ def changes() -> dict:
         "growth_noun": regex.compile(data["growth_noun_tail"]),
         **{key: regex.compile(data[key]) for key in (
             "multiple_of_base", "comparison_base", "expected_base", "shared_change", "verb_object", "flow_before",
-            "contrast_item", "base_metric_before", "change_rate_gap", "basis_rate_gap", "stock_base", "modal_gap",
-            "flat_to")},
+            "contrast_item", "base_metric_before", "change_rate_gap", "basis_rate_gap", "stock_base",
+            "shared_before_list", "modal_gap", "flat_to")},
     }
 
 

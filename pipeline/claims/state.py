@@ -32,6 +32,7 @@ class PassState:
         self.share_of: tuple[Row, Figure] | None = None   # the level the current level (a share) is a share of
         self.pending: list[Figure] = []
         self.run_rows: list[Row] = []
+        self.list_change: Row | None = None   # a change told as shared by the distributive list after it
         self.last_end = 0
 
     def new_paragraph(self) -> None:
