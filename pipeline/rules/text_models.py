@@ -23,6 +23,7 @@ class Header(Strict):
     markers: list[Pattern]
     keyword_list: KeywordList
     hashtag: Pattern
+    hashtag_prose: Pattern
 
 
 class Footer(Strict):

@@ -28,6 +28,7 @@ def patterns() -> dict:
         "sentence_in_line": regex.compile(listing["sentence_end"]),
         "keyword_not_if": regex.compile(listing["not_if"]),
         "hashtag": regex.compile(header["hashtag"]),
+        "hashtag_prose": regex.compile(header["hashtag_prose"]),
         "footer_markers": regex.compile(rules.any_of(footer["markers"]), regex.I),
         "short": int(footer["short_line_chars"]),
         "list_item": regex.compile(footer["list_item"]),
@@ -70,7 +71,7 @@ def is_header_line(line: str) -> bool:
     if len(p["sentence_in_line"].findall(line)) > p["header_sentences"]:
         return False            # prose: a page saved as one line, not a spam header in front of it
     return bool(p["header_markers"].search(line) or is_keyword_list(line)
-                or len(p["hashtag"].findall(line)) >= 2)
+                or (len(p["hashtag"].findall(line)) >= 2 and not p["hashtag_prose"].search(p["hashtag"].sub("", line))))
 
 
 def is_dateline(line: str) -> bool:
