@@ -441,6 +441,11 @@ CASES = [
     ("a-change-told-as-shared-before-a-distributive-list-is-each-level-s",
      "3个月、1年期整存整取利率均下调15个基点，分别为0.65%、0.95%；2年期下调20个基点至1.05%。",
      {"0.65%": dict(change_pp=-0.15), "0.95%": dict(change_pp=-0.15), "1.05%": dict(change_pp=-0.2)}),
+    ("a-day-span-right-after-this-year-dates-the-claims-after-it",
+     "#双11战报# #2025双十一# 熬了两个通宵，把各家战报和第三方数据捋了一遍。\n"
+     "今年双11（10月7日20:00—11月11日24:00，共36天）全网交易总额17386亿元。"
+     "综合电商平台GMV 15902亿元，同比+10.6%。",
+     {"17386亿元": dict(period="2025-10-07/2025-11-11"), "15902亿元": dict(period="2025-10-07/2025-11-11")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",

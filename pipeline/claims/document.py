@@ -38,6 +38,7 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
     reported: list[str] = []
     weeks: list[DeclaredWeek | None] = []
     last_year: PeriodMention | None = None
+    year_end = -1                              # where the last year (written or relative) ends
     week: DeclaredWeek | None = None
     reporting = report = ""
     for mention in mentions:
@@ -48,7 +49,7 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         elif mention.first_year is not None:
             out.append(resolve(mention, _context(None, published, week) if mention.get("wk") else None))
         elif mention.get("rel") or mention.get("wk") or mention.shape in ("pub_day", "pub_month", "pub_quarter") \
-                or _a_date(mention, last_year, published):
+                or _a_date(mention, last_year, published, year_end):
             # a relative year, a week, or a day or quarter told against the publication date
             # ("today (18th)"), is year-bearing once resolved; so is a yearless date (_a_date). Any
             # other phrase with no year ("January to October") is not, even where the publication
@@ -63,6 +64,8 @@ def _resolved(mentions: Sequence[PeriodMention], published: Date | None
         weeks.append(declared)
         if mention.year is not None and mention.serves_context:
             last_year = mention
+        if (mention.year is not None or mention.get("rel")) and mention.serves_context:
+            year_end = mention.end
         if mention.shape in _REPORTING_SHAPES and mention.serves_context:
             # a reported period with no year of its own ("first three quarters") is still the one
             # "during the period" refers to after it, completed as rule 3 would
@@ -81,17 +84,18 @@ _DATE_SHAPES = frozenset(("day", "day_span"))
 _YEAR_REACH = 10     # characters between a written year and the yearless days it dates
 
 
-def _a_date(mention: PeriodMention, last_year: PeriodMention | None, published: Date | None) -> bool:
+def _a_date(mention: PeriodMention, last_year: PeriodMention | None, published: Date | None, year_end: int) -> bool:
     """A yearless day (or span of days) that is a date, handed on under rule 4 as labellers read
     it: one written before any year, which the publication date completes ("June 18: the index
-    closed …; turnover …"), or one whose year is written just before it ("the 2025 National Day
-    holiday (October 1-8)"). A month or quarter is not: "Q3" or "September" after a page's topic
+    closed …; turnover …"), or one whose year, written or relative, stands just before it ("the 2025
+    National Day holiday (October 1-8)", "this year's Singles' Day (Oct 7 - Nov 11)"). A month or
+    quarter is not: "Q3" or "September" after a page's topic
     is a breakdown, not a new period."""
     if mention.shape not in _DATE_SHAPES:
         return False
     if last_year is None:
         return published is not None
-    return mention.start - last_year.end <= _YEAR_REACH
+    return mention.start - year_end <= _YEAR_REACH
 
 # The periods results are reported for: what "during the period" refers back to (not a day or a week).
 _REPORTING_SHAPES = frozenset(("ended", "year", "half", "quarter", "quarter_span", "month_span"))
