@@ -98,7 +98,7 @@ def _contexts() -> dict[str, regex.Pattern]:
     data = rules.load("periods")
     return {key: regex.compile(data[key]) for key in
             ("since_before", "since_after", "prior_figure_before", "prior_figure_after",
-             "event_day_before", "event_day_after", "event_day_verb", "release_day_verb",
+             "event_day_before", "event_day_after", "event_day_named", "event_day_verb", "release_day_verb",
              "multiple_base_after")}
 
 
@@ -154,6 +154,8 @@ def _is_event_day(text: str, p: PeriodMention) -> bool:
         return False        # what happens today ("listed today") is what the page reports, no event ahead
     if c["event_day_verb"].match(text, p.end) is not None:
         return True
+    if c["event_day_named"].search(text, max(0, p.start - 2), p.start):
+        return True         # "the ex-dividend day is 22 January"
     # the preposition stands right before the day (a space at most)
     return (c["event_day_before"].search(text, max(0, p.start - 2), p.start) is not None
             and c["event_day_after"].match(text, p.end) is not None)

@@ -203,6 +203,7 @@ class Periods(RuleFile):
     prior_figure_before: Pattern
     prior_figure_after: Pattern
     event_day_before: Pattern
+    event_day_named: Pattern
     event_day_after: Pattern
     event_day_verb: Pattern
     release_day_verb: Pattern
