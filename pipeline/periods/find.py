@@ -156,8 +156,8 @@ def _is_event_day(text: str, p: PeriodMention) -> bool:
         return True
     if c["event_day_named"].search(text, max(0, p.start - 2), p.start):
         return True         # "the ex-dividend day is 22 January"
-    # the preposition stands right before the day (a space at most)
-    return (c["event_day_before"].search(text, max(0, p.start - 2), p.start) is not None
+    # the preposition stands right before the day (a space or a time zone at most)
+    return (c["event_day_before"].search(text, max(0, p.start - 10), p.start) is not None
             and c["event_day_after"].match(text, p.end) is not None)
 
 
