@@ -454,6 +454,9 @@ CASES = [
      "金价日报\n2025-12-09 08:30\n以今日金价估算，黄金储备市值约3123亿美元。"
      "美联储将于北京时间12月11日凌晨3点公布利率决议。市场押注本次降息25个基点的概率为87.6%。",
      {"87.6%": dict(period="2025-12-09")}),
+    ("a-goal-named-before-its-figure-is-its-metric-phrase",
+     "嘉里表示，賣樓目標為120億元。",
+     {"120億元": dict(metric_text="賣樓目標", modality="plan")}),
     ("a-change-of-a-result-is-no-price-move", "騰訊控股（00700）第三季收入按年升15%。",
      {"15%": dict(metric="revenue")}),
     ("retail-before-a-count-of-cars-is-units-sold", "分厂商看，比亚迪汽车10月零售27.3万辆，继续位居榜首。",
