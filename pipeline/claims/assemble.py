@@ -57,7 +57,7 @@ _COMMA_AFTER = regex.compile(r"\s*[,，]")
 def _track_level(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
     """The new level is the one later changes attach to; a list's rows are remembered."""
     prior = row.period_shape == "same_period" and state.level is not None     # "a year earlier it was 8.6%"
-    if fig.base or s.in_prior_figure_bracket(fig) or prior:
+    if fig.base or s.in_prior_figure_bracket(fig) or s.in_prior_values(fig) or prior:
         return                                  # a comparison base or a prior figure: changes belong to the main level
     run_index = s.run_index(fig)
     if run_index is None:

@@ -214,7 +214,7 @@ def claim_rules() -> dict:
     patterns = {"conversion": "conversion_gap", "continuation": "continuation_gap", "share_of": "share_of",
                 "share_tail": "share_tail", "sub_item_opening": "sub_item_opening",
                 "breakdown_opening": "breakdown_opening", "link_only_clause": "link_only_clause",
-                "intraday_move": "intraday_move",
+                "intraday_move": "intraday_move", "prior_values_bracket": "prior_values_bracket",
                 "bare_level_after": "bare_level_after"}
     return {**{key: regex.compile(data[name]) for key, name in patterns.items()},
             "distributive": regex.compile(alternation(data["distributive_words"])),

@@ -46,6 +46,12 @@ class Sentence:
         return any(p.prior_figure and p.end <= fig.start and not any(ch in self.text[p.end:fig.start] for ch in ")）")
                    for p in self.periods)
 
+    def in_prior_values(self, fig: Figure) -> bool:
+        """Whether the figure stands in a bracket that gives earlier values ("(previous: 58.3/76.1/96.4 bn)")."""
+        opening = max(self.text.rfind("(", 0, fig.start), self.text.rfind("（", 0, fig.start))
+        closing = max(self.text.rfind(")", 0, fig.start), self.text.rfind("）", 0, fig.start))
+        return opening > closing and lexicon.claim_rules()["prior_values_bracket"].match(self.text, opening) is not None
+
     def in_sub_items(self, position: int) -> bool:
         """Whether `position` stands among the sub-items a clause opening with "of which" (rules/
         claim_filters.yaml sub_item_opening) lists, up to the next semicolon: "…, of which

@@ -103,6 +103,7 @@ class ClaimFilters(RuleFile):
     bare_level_after: Pattern
     continuation_item_flags: Words
     sub_item_opening: Pattern
+    prior_values_bracket: Pattern
     breakdown_opening: Pattern
     distributive_words: Words
     table_row: TableRow
