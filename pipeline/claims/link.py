@@ -184,7 +184,8 @@ def rate_of_absolute_change(case: ChangeCase) -> Attach | NewRow | None:
     if case.state.level is None or case.fig.change_pct is None:
         return None
     row, _ = case.state.level
-    rate_noun = lexicon.changes()["growth_noun"].search(case.s.text, case.clause, case.fig.start)
+    rate_noun = lexicon.changes()["growth_noun"].search(case.s.text, case.clause, case.fig.start) \
+        or lexicon.changes()["period_move_rate"].match(case.s.text, case.clause, case.fig.start)
     if row.change_abs is not None and row.change_pct is None and rate_noun is not None:
         return Attach(row, rate_only=True)
     return None

@@ -29,6 +29,7 @@ class Changes(RuleFile):
     base_metric_before: Pattern
     change_rate_gap: Pattern
     basis_rate_gap: Pattern
+    period_move_rate: Pattern
     shared_before_list: Pattern
     stock_base: Pattern
     verb_object: Pattern
