@@ -6,6 +6,7 @@ Detection counts matched pairs; strict counts pairs right on every strict field.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,13 +136,18 @@ def same_entity(predicted: pd.Series, gold: pd.Series) -> bool:
 
 
 def match_document(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[Any, Any]]:
-    """Greedy overlap matching of one document: (pred index, gold index) pairs."""
+    """Greedy overlap matching of one document: (pred index, gold index) pairs. Each predicted
+    claim is set only against the gold claims that can overlap it (found by bisection on their
+    starts, within the longest gold span), not against every gold claim."""
+    spans = sorted(zip(gold["start"].astype(int), gold["end"].astype(int), gold.index, strict=True))
+    starts = [s for s, _e, _i in spans]
+    longest = max((e - s for s, e, _i in spans), default=0)
     candidates = []
-    for pi, p in pred.iterrows():
-        for gi, g in gold.iterrows():
-            overlap = min(p["end"], g["end"]) - max(p["start"], g["start"])
+    for pi, ps, pe in zip(pred.index, pred["start"].astype(int), pred["end"].astype(int), strict=True):
+        for gs, ge, gi in spans[bisect.bisect_left(starts, ps - longest):bisect.bisect_left(starts, pe)]:
+            overlap = min(pe, ge) - max(ps, gs)
             if overlap > 0:
-                candidates.append((-overlap, abs(p["start"] - g["start"]), pi, gi))
+                candidates.append((-overlap, abs(ps - gs), pi, gi))
     candidates.sort()
     used_p, used_g, pairs = set(), set(), []
     for _, _, pi, gi in candidates:
@@ -150,6 +156,14 @@ def match_document(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[Any, An
             used_g.add(gi)
             pairs.append((pi, gi))
     return pairs
+
+
+def _by_document(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Each document's rows, grouped once (not a scan of the whole table per document). The
+    grouped frames drop the table's attrs: pandas deep-copies them into every row read after."""
+    plain = table.copy(deep=False)
+    plain.attrs = {}
+    return {str(doc): rows.reset_index(drop=True) for doc, rows in plain.groupby("doc_id", sort=False)}
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
@@ -176,9 +190,10 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None)
     totals = {"matched": 0, "strict": 0, "pred": 0, "gold": 0}
     field_right = {f: 0 for f in REPORT_FIELDS} | {"subject_entity": 0}
     result = Score({}, {}, {})
+    by_doc_pred, by_doc_gold = _by_document(pred), _by_document(gold)
     for doc in docs:
-        p_doc = pred[pred["doc_id"] == doc].reset_index(drop=True)
-        g_doc = gold[gold["doc_id"] == doc].reset_index(drop=True)
+        p_doc = by_doc_pred.get(doc, pred.iloc[0:0])
+        g_doc = by_doc_gold.get(doc, gold.iloc[0:0])
         pairs = match_document(p_doc, g_doc)
         strict = 0
         for pi, gi in pairs:
