@@ -158,7 +158,7 @@ def match_document(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[Any, An
     return pairs
 
 
-def _by_document(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def by_document(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Each document's rows, grouped once (not a scan of the whole table per document). The
     grouped frames drop the table's attrs: pandas deep-copies them into every row read after."""
     plain = table.copy(deep=False)
@@ -190,7 +190,7 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None)
     totals = {"matched": 0, "strict": 0, "pred": 0, "gold": 0}
     field_right = {f: 0 for f in REPORT_FIELDS} | {"subject_entity": 0}
     result = Score({}, {}, {})
-    by_doc_pred, by_doc_gold = _by_document(pred), _by_document(gold)
+    by_doc_pred, by_doc_gold = by_document(pred), by_document(gold)
     for doc in docs:
         p_doc = by_doc_pred.get(doc, pred.iloc[0:0])
         g_doc = by_doc_gold.get(doc, gold.iloc[0:0])

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .evaluate import LEDGER_FIELDS, field_equal, match_document
+from .evaluate import LEDGER_FIELDS, by_document, field_equal, match_document
 
 CATEGORIES = {
     "lexicon": "a metric phrase or word the lexicon lacks",
@@ -87,10 +87,9 @@ def _document(doc: str, p_doc: pd.DataFrame, g_doc: pd.DataFrame) -> list[Mismat
 def mismatches(pred: pd.DataFrame, gold: pd.DataFrame, docs: Iterable[str]) -> list[Mismatch]:
     """Every miss, spurious claim and wrong field of `docs`, in document order."""
     out: list[Mismatch] = []
+    by_doc_pred, by_doc_gold = by_document(pred), by_document(gold)
     for doc in docs:
-        p_doc = pred[pred["doc_id"] == doc].reset_index(drop=True)
-        g_doc = gold[gold["doc_id"] == doc].reset_index(drop=True)
-        out += _document(doc, p_doc, g_doc)
+        out += _document(doc, by_doc_pred.get(doc, pred.iloc[0:0]), by_doc_gold.get(doc, gold.iloc[0:0]))
     return sorted(out, key=lambda m: (m.doc, m.start, m.kind, m.field))
 
 
