@@ -57,7 +57,8 @@ def _same_base_rate(previous: Figure, figure: Figure, sentence: str) -> bool:
     gap = lexicon.changes()["basis_rate_gap"].fullmatch(sentence, previous.end, figure.start)
     if gap is None:
         return False
-    clause = max(sentence.rfind(mark, 0, previous.start) for mark in ",，;；") + 1
+    lo = max(0, previous.start - lexicon.windows()["change_clause_reach"])     # a bounded look back
+    clause = max(max(sentence.rfind(mark, lo, previous.start) for mark in ",，;；") + 1, lo)
     if lexicon.changes()["stock_base"].search(sentence, clause, previous.start):
         return False
     return _basis_named(sentence[gap.start("word"):gap.end()]) == _basis_named(sentence[clause:previous.start]) != ""

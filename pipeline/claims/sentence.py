@@ -48,8 +48,10 @@ class Sentence:
 
     def in_prior_values(self, fig: Figure) -> bool:
         """Whether the figure stands in a bracket that gives earlier values ("(previous: 58.3/76.1/96.4 bn)")."""
-        opening = max(self.text.rfind("(", 0, fig.start), self.text.rfind("（", 0, fig.start))
-        closing = max(self.text.rfind(")", 0, fig.start), self.text.rfind("）", 0, fig.start))
+        # a bracket of earlier values is short: look back a bounded window, not to the sentence's start
+        lo = max(0, fig.start - lexicon.windows()["prior_values_reach"])
+        opening = max(self.text.rfind("(", lo, fig.start), self.text.rfind("（", lo, fig.start))
+        closing = max(self.text.rfind(")", lo, fig.start), self.text.rfind("）", lo, fig.start))
         return opening > closing and lexicon.claim_rules()["prior_values_bracket"].match(self.text, opening) is not None
 
     def in_sub_items(self, position: int) -> bool:

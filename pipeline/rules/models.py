@@ -72,6 +72,8 @@ class ClaimWindows(Strict):
     bracket_period_gap: Count
     main_subject_chars: Count
     base_figure_gap: Count
+    prior_values_reach: Count
+    change_clause_reach: Count
     move_reach: Count
     expected_base_reach: Count
 
