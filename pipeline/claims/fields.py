@@ -195,7 +195,9 @@ def _passing_place(found: SubjectMention, facts: DocFacts) -> bool:
 def new_row(fig: Figure, metric: MetricMention | None, continued: Row | None,
             s: Sentence, facts: DocFacts, state: PassState) -> Row:
     """A row for `fig`, its metric named by `metric` or continued from `continued`."""
-    kind, unit = kind_and_unit(fig, metric.kind if metric else "", facts, s.start + fig.start)
+    # a clause that continues a money metric ("live commerce 413.8 bn") states money too
+    named_kind = metric.kind if metric else lexicon.metric_kind(continued.metric) if continued else ""
+    kind, unit = kind_and_unit(fig, named_kind, facts, s.start + fig.start)
     row = Row(s.start + fig.start, s.start + fig.end, kind, value=fig.value, value_max=fig.value_max,
               unit=unit, unit_spans=tuple(s.doc_span(a, b) for a, b in fig.unit_spans), qualifier=fig.qualifier,
               change_pct=fig.change_pct, change_pp=fig.change_pp, change_abs=fig.change_abs,
