@@ -64,7 +64,7 @@ def _track_level(row: Row, fig: Figure, s: Sentence, state: PassState) -> None:
         state.run_rows = []                     # a level outside the list ends it
     else:
         state.run_rows = [row] if run_index == 0 else [*state.run_rows, row]
-    share = row.kind == "ratio" and row.metric == lexicon.claim_rules()["share_metric"]
+    share = row.kind == "ratio" and row.metric in lexicon.claim_rules()["share_metrics"]
     state.share_of = state.level if share else None
     state.level = (row, fig)
 

@@ -222,7 +222,7 @@ def claim_rules() -> dict:
             "table_cell": regex.compile(data["table_row"]["numeric_cell"]),
             "table_sizes": data["table_row"],
             "share_words": {normalize_text(w) for w in data["share_words"]},
-            "share_metric": data["share_metric"],
+            "share_metric": data["share_metric"], "share_metrics": frozenset(data["share_metrics"]),
             "restated_tail": regex.compile(rf"(?:{alternation(data['restated_metric_tails'])})$"),
             "item_flags": tuple(data["continuation_item_flags"]),
             "title_marks": tuple(data["title_marks"])}

@@ -96,6 +96,7 @@ class ClaimFilters(RuleFile):
     money_verbs: Pattern
     share_words: Words
     share_metric: Word
+    share_metrics: list[Word]
     share_of: Pattern
     share_tail: Pattern
     continuation_gap: Pattern
