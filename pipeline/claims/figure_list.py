@@ -70,6 +70,13 @@ def _basis_named(text: str) -> str:
 
 _COMMA = regex.compile(r"[,，;；]")
 
+# A rate of change in percent and one as a multiple ("up 86.4% and 1.3 times") are one kind of change.
+_RELATIVE = frozenset(("percent", "multiple"))
+
+
+def _same_kind_of_change(previous: Figure, figure: Figure) -> bool:
+    return figure.measure == previous.measure or {figure.measure, previous.measure} <= _RELATIVE
+
 
 def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: list[int],
                  blocked: list[tuple[int, int]]) -> list[Figure]:
@@ -101,7 +108,7 @@ def read_figures(sentence: str, quantities: Sequence[Quantity], clause_starts: l
             previous.to_level = previous.to_level or (head is not None and not _COMMA.search(head.group()))
             continue
         if (previous is not None and previous.role == "change" and figure.role == "level"
-                and figure.measure == previous.measure and _listed(sentence, previous.end, q.start, blocked)):
+                and _same_kind_of_change(previous, figure) and _listed(sentence, previous.end, q.start, blocked)):
             set_change(figure, q, previous.sign)      # "up 11.4% and 24.1% respectively", "Q1 up 5.5%, Q2 5.9%"
         figures.append(figure)
     taken = [(f.start, f.end) for f in figures]
