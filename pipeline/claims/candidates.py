@@ -129,7 +129,7 @@ def _entities(text: str, starts: Collection[int], taken: list[tuple[int, int]]) 
     registered = [m.span() for m in lexicon()["registered"].finditer(text)]
     return joined_with_place([Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
             for m in entity_mentions(text) if not _is_code(text, m.start, m.end)
-            and (m.end - m.start > 2 or m.start in starts or text[m.start].isascii())
+            and (m.end - m.start > 3 or m.start in starts or text[m.start].isascii())
             and not any(s <= m.start and m.end <= e for s, e in taken)
             and not (m.entity.type == "region" and any(s <= m.start and m.end < e for s, e in registered))])
 
