@@ -100,7 +100,7 @@ def _own_period(case: ChangeCase) -> bool:
     # a since-phrase ("up 94% since the start of the year") dates nothing of its own, nor does "that day"
     same_day = rules.load("periods")["same_day_words"]
     return any(start <= p.start and p.end <= case.fig.start and not p.comparison_base and not p.since
-               and p.get("adverb") is None and p.get("dayrel") not in same_day for p in case.s.periods)
+               and p.get("adverb") is None and (p.get("dayrel") or p.get("wk")) not in same_day for p in case.s.periods)
 
 
 def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
