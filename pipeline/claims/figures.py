@@ -168,7 +168,7 @@ def _count_unit(fig: Figure, sentence: str, q: Quantity) -> None:
         fig.measure, fig.unit = "money", ""        # no currency word: the document's main currency
 
 
-def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
+def _role(fig: Figure, q: Quantity, before: str, after: str, alone: bool = False) -> Figure:
     """Level or change, from the words right before and after the figure."""
     c = lexicon.changes()
     before = before.rstrip()
@@ -207,7 +207,7 @@ def _role(fig: Figure, q: Quantity, before: str, after: str) -> Figure:
     elif not sign and c["up_after"].search(after):
         sign = 1
     # a signed rate after a basis word, or in brackets right after a level
-    signed = q.text[:1] in "+-" and (_basis_at_end(before) or before.endswith(("(", "（")))
+    signed = q.text[:1] in "+-" and (alone or _basis_at_end(before) or before.endswith(("(", "（")))
     if sign or fig.measure == "pp" or signed:
         set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
@@ -270,7 +270,9 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())
     fig.qualifier = (symbol or _qualifier_inside(sentence[q.start:fig.end])
                      or _qualifier_after(sentence[fig.end:fig.end + w["qualifier_after"]]) or "=")
-    return _role(fig, q, before, sentence[fig.end:])
+    # a signed rate that is a clause of its own after the sentence's start ("revenue 9.41 bn, +21%") is a change
+    alone = clause_start > 0 and not before and q.text[:1] in "+-" and measure in ("percent", "pp")
+    return _role(fig, q, before, sentence[fig.end:], alone)
 
 
 def _basis_in(text: str) -> bool:
