@@ -11,11 +11,12 @@ from __future__ import annotations
 import regex
 
 from . import lexicon
+from .conversion import conversion_of
 from .document import DocFacts
 from .fields import new_row
 from .figures import Figure, as_rate_level
 from .lexicon import MetricMention
-from .link import Attach, ChangeCase, attach, conversion_of, link_change
+from .link import Attach, ChangeCase, attach, link_change
 from .metric import choose_level_metric, level_case, metric_mention
 from .rows import Row
 from .sentence import Sentence

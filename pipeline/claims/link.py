@@ -4,8 +4,8 @@ A change attaches to the level it is stated for — in the same clause, or in th
 next clause without a metric of its own — and a level's further changes are
 change-only rows continuing it. The decision is an ordered list of strategies
 (`CHANGE_STRATEGIES`), each a small function of a `ChangeCase`, first answer wins.
-Conversions in brackets ("236.4 bn yuan (32.5 bn dollars)") are rows linked to their main row and
-share its change.
+Conversions in brackets ("236.4 bn yuan (32.5 bn dollars)", conversion.py) are rows linked to
+their main row and share its change.
 """
 from __future__ import annotations
 
@@ -117,6 +117,16 @@ def distributive_waiting(case: ChangeCase) -> Attach | NewRow | None:
         levels = [row for row in case.state.rows if row.kind != "change" and id(row) not in conversions]
         waiting = [row for row in levels[-count:] if not row.has_change] if len(levels) >= count > 1 else []
     return Attach(waiting[0]) if waiting else None
+
+
+def pull_on_growth(case: ChangeCase) -> Attach | NewRow | None:
+    """"contribution rate 17.9%, pulling growth up 0.9 points" (rules/changes.yaml contribution_before):
+    the pull continues the last pull of the sentence, never the level before it."""
+    if case.found is not None or not lexicon.changes()["contribution_before"].search(case.s.text, case.clause,
+                                                                                   case.fig.start):
+        return None
+    pulls = [row for row in case.state.rows if row.kind == "change" and row.change_pp is not None]
+    return NewRow(None, pulls[-1] if pulls else None)
 
 
 def rate_in_a_list(case: ChangeCase) -> Attach | NewRow | None:
@@ -256,7 +266,7 @@ def _continued(rows: list[Row], fig: Figure) -> Row | None:
 
 ChangeStrategy = Callable[[ChangeCase], "Attach | NewRow | None"]
 CHANGE_STRATEGIES: tuple[ChangeStrategy, ...] = (
-    distributive_waiting, rate_in_a_list, change_of_what_a_share_is_of, first_change_of_level,
+    distributive_waiting, pull_on_growth, rate_in_a_list, change_of_what_a_share_is_of, first_change_of_level,
     rate_of_absolute_change, further_change_of_level,
     named_in_text, named_since_last_figure, continues_previous,
 )
@@ -284,17 +294,3 @@ def attach(row: Row, fig: Figure, s: Sentence, rate_only: bool = False) -> None:
             target.unit = fig.unit
         if fig.improvement:
             signed_for(target.metric, target)
-
-
-def conversion_of(fig: Figure, s: Sentence, state: PassState) -> Row | None:
-    """The amount row that money figure `fig` converts ("236.4 bn yuan (about 32.5 bn dollars)"), if it is one."""
-    if state.level is None or fig.measure != "money":
-        return None
-    row, level_fig = state.level
-    conversion = lexicon.claim_rules()["conversion"]
-    gaps = [s.text[level_fig.end:fig.start]]
-    if row.has_change and state.last_end > level_fig.end:
-        gaps.append(s.text[state.last_end:fig.start])   # "… up 6%, about US$41 bn": after the level's change
-    if row.kind == "amount" and any(conversion.match(gap) is not None for gap in gaps):
-        return row
-    return None

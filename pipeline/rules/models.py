@@ -30,6 +30,7 @@ class Changes(RuleFile):
     change_rate_gap: Pattern
     basis_rate_gap: Pattern
     period_move_rate: Pattern
+    contribution_before: Pattern
     shared_before_list: Pattern
     stock_base: Pattern
     verb_object: Pattern
