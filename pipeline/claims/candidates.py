@@ -127,6 +127,8 @@ def _entities(text: str, starts: Collection[int], taken: list[tuple[int, int]]) 
     part of that name."""
     sources = lexicon()["source_types"]
     registered = [m.span() for m in lexicon()["registered"].finditer(text)]
+    # the exchange labelling a code ("(Nasdaq: MOMO)") names no subject
+    taken = taken + [m.span() for m in lexicon()["coded_name"].finditer(text)]
     return joined_with_place([Candidate(m.start, m.end, m.entity.id, "source" if m.entity.type in sources else "entity")
             for m in entity_mentions(text) if not _is_code(text, m.start, m.end)
             and (m.end - m.start > 3 or m.start in starts or text[m.start].isascii())
