@@ -13,17 +13,20 @@ def coded_names(text: str, tokens: list[Token], taken: list[tuple[int, int]]) ->
     out = []
     ends = {e: i for i, (_s, e, _w, _f) in enumerate(tokens)}
     for m in lexicon()["coded_name"].finditer(text):
-        at = ends.get(m.start())
-        if at is None or any(s < m.start() and m.start() <= e for s, e in taken):
+        # a share-class mark between the name and its code ("-SS", "-W", "-KY") is no part of the name
+        mark = lexicon()["share_class_mark"].search(text, max(0, m.start() - 4), m.start())
+        end = mark.start() if mark else m.start()
+        at = ends.get(end)
+        if at is None or any(s < end and end <= e for s, e in taken):
             continue                                       # no word ends there, or a known name does
-        start = m.start()
-        while at >= 0 and m.start() - tokens[at][0] <= 10 and (_name_part(tokens[at], last=start == m.start())
-                                                               or _completes_short_name(tokens[at], m.start() - start)):
+        start = end
+        while at >= 0 and end - tokens[at][0] <= 10 and (_name_part(tokens[at], last=start == end)
+                                                         or _completes_short_name(tokens[at], end - start)):
             start, at = tokens[at][0], at - 1
-        label = lexicon()["stock_label"].match(text, start, m.start())
+        label = lexicon()["stock_label"].match(text, start, end)
         start = label.end() if label else start
-        if m.start() - start >= 2 and text[start:m.start()] not in lexicon()["suffixes"]:
-            out.append(Candidate(start, m.start(), "", "entity"))     # a listed company: as sure as the table
+        if end - start >= 2 and text[start:end] not in lexicon()["suffixes"]:
+            out.append(Candidate(start, end, "", "entity"))     # a listed company: as sure as the table
     return out
 
 

@@ -53,6 +53,7 @@ def lexicon() -> dict:
             "heading_name": regex.compile(data["heading_name"]), "heading_again": data["heading_name_again"],
             "heading_not": regex.compile(data["heading_name_not"]),
             "coded_name": regex.compile(data["coded_name"]), "stock_label": regex.compile(data["stock_label"]),
+            "share_class_mark": regex.compile(data["share_class_mark"]),
             "instrument": regex.compile(data["instrument_ending"]),
             "instrument_metrics": frozenset(data["instrument_metrics"]),
             "registered": regex.compile(data["registered_name"]),

@@ -150,6 +150,7 @@ class Subjects(RuleFile):
     bare_item_heading: Pattern
     coded_name: Pattern
     stock_label: Pattern
+    share_class_mark: Pattern
     instrument_ending: Pattern
     instrument_metrics: list[str]
     registered_name: Pattern
