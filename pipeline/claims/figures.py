@@ -207,7 +207,8 @@ def _role(fig: Figure, q: Quantity, before: str, after: str, alone: bool = False
     elif not sign and c["up_after"].search(after):
         sign = 1
     # a signed rate after a basis word, or in brackets right after a level
-    signed = q.text[:1] in "+-" and (alone or _basis_at_end(before) or before.endswith(("(", "（")))
+    signed = q.text[:1] in "+-" and (alone or _basis_at_end(before) or before.endswith(("(", "（"))
+                                     or c["signed_after_base"].search(before) is not None)
     if sign or fig.measure == "pp" or signed:
         set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))

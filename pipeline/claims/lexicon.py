@@ -161,7 +161,8 @@ def changes() -> dict:
         **{key: regex.compile(data[key]) for key in (
             "multiple_of_base", "comparison_base", "expected_base", "shared_change", "verb_object", "flow_before",
             "contrast_item", "base_metric_before", "change_rate_gap", "basis_rate_gap", "stock_base",
-            "shared_before_list", "period_move_rate", "modal_gap", "flat_to", "contribution_before")},
+            "shared_before_list", "period_move_rate", "modal_gap", "flat_to", "contribution_before",
+            "signed_after_base")},
     }
 
 

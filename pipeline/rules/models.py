@@ -31,6 +31,7 @@ class Changes(RuleFile):
     basis_rate_gap: Pattern
     period_move_rate: Pattern
     contribution_before: Pattern
+    signed_after_base: Pattern
     shared_before_list: Pattern
     stock_base: Pattern
     verb_object: Pattern
