@@ -37,6 +37,12 @@ def half_or_digit(g: Grammar, ch: str) -> Decimal:
     return Decimal(lexicon().digits.get(ch, int(ch) if ch.isdigit() else 0))
 
 
+def lone_scale_word(reading: Reading) -> bool:
+    """A scale word with no numeral before it (the 100 million of "unit: 100 million yuan"): no figure,
+    whatever follows it."""
+    return len(reading.tokens) == 1 and reading.tokens[0].kind == "big"
+
+
 def standalone_ok(g: Grammar, norm: str, reading: Reading) -> bool:
     """Whether a numeral with nothing after it is a number on its own."""
     tokens = reading.tokens
