@@ -261,8 +261,10 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
         return None
     if _is_not_claim(before_all[-w["not_claim_before"]:], sentence[q.start:q.end], after[:w["not_claim_after"]]):
         return None
-    measure = _measure(q)
-    fig = Figure(q.start, q.end, "level", measure, q.value, q.value_max, q.unit, q.unit_spans,
+    measure, value, value_max = _measure(q), q.value, q.value_max
+    if q.form == "fraction" and "/" not in q.text and value is not None:   # "about a quarter of …": a share
+        measure, value, value_max = "percent", value * 100, value_max * 100 if value_max is not None else None
+    fig = Figure(q.start, q.end, "level", measure, value, value_max, q.unit, q.unit_spans,
                  generic_currency=q.generic_currency, rule=q.rule)
     if measure == "multiple":
         fig.unit = lexicon.multiple_unit()
