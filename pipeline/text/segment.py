@@ -44,7 +44,7 @@ def _boundaries() -> dict:
     data = rules.load("segmentation")
     return {
         "sentence_end": regex.compile(data["sentence_end"]),
-        "item_start": regex.compile(data["list_item_start"]),
+        "item_start": regex.compile(rules.scannable(data["list_item_start"])),
         "clause_sep": regex.compile(data["clause_separators"]),
         "thousands": regex.compile(data["thousands_comma"]),
         "last_break": regex.compile(rf"{data['clause_separators']}|\s", regex.REVERSE),
