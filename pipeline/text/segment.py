@@ -109,10 +109,16 @@ def clause_starts(sentence: str) -> list[int]:
             depth += 1
         elif ch in b["close"]:
             depth = max(0, depth - 1)
-        elif depth == 0 and b["clause_sep"].match(ch) and i not in thousands:
+        elif depth == 0 and _separates(ch) and i not in thousands:
             current = i + 1
     starts.append(current)
     return starts
+
+
+@functools.lru_cache(maxsize=4096)
+def _separates(ch: str) -> bool:
+    # the pattern is matched against the character alone: its answer depends on the character only
+    return _boundaries()["clause_sep"].match(ch) is not None
 
 
 @functools.cache
