@@ -120,3 +120,12 @@ def test_metric_ids_named_elsewhere_must_be_defined():
     data["after_only"] = {"回购": "no_such_metric"}
     with pytest.raises(rules.RuleError, match="no_such_metric"):
         rules.validate("metrics", data, "rules/metrics.yaml")
+
+
+@pytest.mark.parametrize("pattern, flags", [(r"0?[1-9]x", 0), (r"[!-~]{2}", 0), (r"[x[a-c]]|[^a-c]|\[a-c]", 0),
+                                            (r"[[0-9]--[5]]", rules.regex.VERSION1)])
+def test_a_scannable_pattern_matches_what_the_pattern_matches(pattern, flags):
+    text = "".join(chr(c) for c in range(32, 127)) + " 07x 7x 0x [a-c] ^ b x@"
+    found = [m.span() for m in rules.regex.finditer(pattern, text, flags)]
+    assert found
+    assert [m.span() for m in rules.regex.finditer(rules.scannable(pattern), text, flags)] == found

@@ -33,6 +33,7 @@ def credited_names(text: str, credits: Collection[str] = ()) -> frozenset[str]:
 _HAN = regex.compile(r"\p{Han}+")
 _NAME_PART = frozenset(("nz", "ns", "nt", "nr", "nrt"))
 
+@functools.lru_cache(maxsize=8192)   # words recur from sentence to sentence; the lexicon tests are linear scans
 def _token_kind(word: str, flag: str) -> str:
     lex = lexicon()
     if word in lex["references"]:

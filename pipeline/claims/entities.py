@@ -63,9 +63,15 @@ def _word_across_edge(text: str, start: int, end: int) -> bool:
 def entity_mentions(text: str) -> list[EntityMention]:
     """Entities named in normalized `text`, in order, longest alias first at each place (a
     bounded alias only where no dictionary word runs across its edges)."""
+    return list(_mentions_in(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _mentions_in(text: str) -> tuple[EntityMention, ...]:
+    # a sentence is read for its names by several stages (candidates, areas, the main subject)
     bounded = _bounded()
-    return [EntityMention(start, end, entity) for start, end, entity in table()[0].find(text)
-            if not (_key(text[start:end]) in bounded and _word_across_edge(text, start, end))]
+    return tuple(EntityMention(start, end, entity) for start, end, entity in table()[0].find(text)
+                 if not (_key(text[start:end]) in bounded and _word_across_edge(text, start, end)))
 
 
 def entity_id(name: str) -> str:

@@ -18,14 +18,20 @@ from .subject_words import NOUNISH, WORD, Candidate, Token, lexicon, tagged_toke
 __all__ = ["ListedName", "breakdown_members", "list_members", "written_list"]
 
 
+@functools.cache
+def _breakdown_endings() -> tuple[str, ...]:
+    return tuple(lexicon()["breakdown"])
+
+
 def breakdown_members(tokens: list[Token]) -> list[tuple[list[Candidate], tuple[int, int]]]:
     """Members of an enumerated breakdown ("finance, manufacturing and energy" + "industries"):
     each a segment of its own, with the span of the breakdown word that closes the list."""
     out = []
+    endings = _breakdown_endings()
     for i, (start, end, word, _flag) in enumerate(tokens):
-        closing = next((w for w in lexicon()["breakdown"] if word.endswith(w)), None)
-        if closing is None:
+        if not word.endswith(endings):        # most words: one test instead of one per breakdown word
             continue
+        closing = next(w for w in lexicon()["breakdown"] if word.endswith(w))
         members, at = [], i - 1
         if len(word) > len(closing):                 # "energy industries" as one token
             members, at = [Candidate(start, end - len(closing), "", "segment")], i - 2

@@ -14,6 +14,7 @@ from pipeline.quantities import Quantity
 
 from . import lexicon
 from .improvement import told_as_improvement
+from .not_claims import not_claim_filter
 
 
 @dataclass
@@ -72,15 +73,6 @@ def _qualifier_after(after: str) -> str:
     for symbol, pattern in lexicon.qualifiers()["after"]:
         if pattern.search(after):
             return symbol
-    return ""
-
-
-def _is_not_claim(before: str, text: str, after: str) -> str:
-    """The name of the first not-a-claim filter whose every pattern matches, else ''."""
-    context = {"before": before, "text": text, "after": after}
-    for name, patterns in lexicon.claim_filters()["not_claims"]:
-        if all(pattern.search(context[key]) for key, pattern in patterns.items()):
-            return name
     return ""
 
 
@@ -259,7 +251,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     before_all, after = sentence[:q.start], sentence[q.end:]
     if lexicon.claim_filters()["not_claim_text"].search(sentence[q.start:q.end]):
         return None
-    if _is_not_claim(before_all[-w["not_claim_before"]:], sentence[q.start:q.end], after[:w["not_claim_after"]]):
+    if not_claim_filter(before_all[-w["not_claim_before"]:], sentence[q.start:q.end], after[:w["not_claim_after"]]):
         return None
     measure, value, value_max = _measure(q), q.value, q.value_max
     if q.form == "fraction" and "/" not in q.text and value is not None:   # "about a quarter of …": a share

@@ -72,13 +72,19 @@ def find_metrics(text: str) -> list[MetricMention]:
     """Metric phrases in normalized text, longest first at each place, then phrases of the
     term patterns where no listed term stands; phrases that name no metric (rules/metrics.yaml
     not_metrics) are masked first."""
+    return list(_metrics_in(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _metrics_in(text: str) -> tuple[MetricMention, ...]:
+    # a sentence is read for its metrics by several stages (figures, subjects, segments)
     masked = mask_method_phrases(text)
     found = [MetricMention(start, end, *value) for start, end, value in _metric_matcher().find(masked)]
     for pattern, metric_id, kind in _term_patterns():
         for m in pattern.finditer(masked):
             if not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(MetricMention(m.start(), m.end(), metric_id, kind))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def names_no_metric(phrase: str) -> bool:

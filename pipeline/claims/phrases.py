@@ -13,14 +13,19 @@ from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 import ahocorasick
+import regex
 
 Value = TypeVar("Value")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+_ASCII_UPPER = regex.compile(r"[A-Z]")
+
+
 def _fold(text: str) -> str:
     """ASCII letters lower-cased, every other character kept: the length never changes."""
-    return text.translate(_ASCII_LOWER)
+    # most text has no capital Latin letter: one scan, instead of translating it character by character
+    return text.translate(_ASCII_LOWER) if _ASCII_UPPER.search(text) else text
 
 
 def _alnum(ch: str) -> bool:

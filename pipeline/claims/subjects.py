@@ -64,12 +64,14 @@ def with_known(sentence: str, known: Sequence[str]) -> list[Candidate]:
     established (its headline name) that no candidate covers."""
     found = list(candidates(sentence))
     for name in filter(None, known):
-        for m in regex.finditer(regex.escape(name), sentence):
+        start = sentence.find(name)         # each place it is written, none overlapping
+        while start >= 0:
+            end = start + len(name)
             # a candidate inside the name (a place inside a fund's name) is part of it
-            found = [c for c in found
-                     if not (m.start() <= c.start and c.end <= m.end() and c.end - c.start < len(name))]
-            if not any(c.start < m.end() and m.start() < c.end for c in found):
-                found.append(Candidate(m.start(), m.end(), "", "name"))
+            found = [c for c in found if not (start <= c.start and c.end <= end and c.end - c.start < len(name))]
+            if not any(c.start < end and start < c.end for c in found):
+                found.append(Candidate(start, end, "", "name"))
+            start = sentence.find(name, end)
     return sorted(found)
 
 

@@ -87,7 +87,7 @@ def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern, re
                 # No pattern starts with optional white space (a relative year takes its spaces
                 # with it: (?:(?<rel>…)\s*)?), so no match starts in a run of spaces and the
                 # engine can scan for each pattern's first characters.
-                compiled.append((rule["id"], rule["shape"], regex.compile(splice(pattern))))
+                compiled.append((rule["id"], rule["shape"], regex.compile(rules.scannable(splice(pattern)))))
             except regex.error as exc:
                 raise rules.RuleError(f"rules/periods.yaml: rule {rule['id']}: {exc}") from exc
     return compiled, regex.compile(data["comparison_before"]), regex.compile(data["comparison_keeps"])

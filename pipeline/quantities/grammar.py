@@ -41,7 +41,7 @@ def words(items) -> str:
 
 
 def _compile(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern, regex.VERSION1)
+    return regex.compile(rules.scannable(pattern), regex.VERSION1)
 
 
 class Special:

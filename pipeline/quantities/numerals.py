@@ -25,6 +25,7 @@ The value of a token list is computed in ``values.py``.
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -147,6 +148,8 @@ def to_float(value: Decimal | None) -> float | None:
     return result if result not in (float("inf"), float("-inf")) and result == result else None
 
 
+# the period phrases of a document ask for the same few numbers (months, quarters, years) again and again
+@functools.lru_cache(maxsize=1024)
 def small_int(text: str) -> int | None:
     """A whole number written in Arabic or Chinese digits (a quarter, month, day or year
     count in a period phrase, in either script), else None."""

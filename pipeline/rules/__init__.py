@@ -24,7 +24,7 @@ from .errors import RuleError
 # libyaml's loader when PyYAML has it (ten times faster: a cold start reads every rule file).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["RuleError", "alternation", "any_of", "load", "rule_files", "rules_dir", "validate"]
+__all__ = ["RuleError", "alternation", "any_of", "load", "rule_files", "rules_dir", "scannable", "validate"]
 
 
 def rules_dir() -> Path:
@@ -83,3 +83,22 @@ def alternation(items: Iterable[str], render: Callable[[str], str] = regex.escap
 def any_of(patterns: Iterable[str]) -> str:
     """One pattern that matches any of several patterns (kept in their order)."""
     return "|".join(f"(?:{p})" for p in patterns)
+
+
+_ONE_RANGE = regex.compile(r"(?<!\\)\[([^\\\]^\[])-([^\\\]\[])\]")
+
+
+def scannable(pattern: str) -> str:
+    """`pattern` with each class of one range (`[1-9]`) written as its characters (`[123456789]`): the
+    same language. The regex module builds no first-character set through a lone range, so a pattern
+    that may open with one (`0?[1-9]`) is tried at every position of the text instead of where it can start."""
+    return _ONE_RANGE.sub(_enumerated, pattern)
+
+
+def _enumerated(m: regex.Match) -> str:
+    low, high = ord(m[1]), ord(m[2])
+    if not low <= high <= low + 127:
+        return m[0]
+    # ASCII punctuation is escaped, as `]`, `\\`, `^`, `-` and `[` are special in a class
+    return "[" + "".join("\\" + chr(c) if chr(c).isascii() and not chr(c).isalnum() else chr(c)
+                         for c in range(low, high + 1)) + "]"

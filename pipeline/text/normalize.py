@@ -74,4 +74,14 @@ def normalize_text(text: str) -> str:
     `len(normalize_text(t)) == len(t)` always holds, and normalizing twice
     gives the same result as normalizing once.
     """
+    # stages normalize the same sentences and words again (a sentence for its quantities, a
+    # lexicon's words); only short texts are kept, so the memo stays small
+    return _normalized(text) if len(text) <= _KEPT_LENGTH else to_simplified(to_halfwidth(text))
+
+
+_KEPT_LENGTH = 1000
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
     return to_simplified(to_halfwidth(text))

@@ -44,7 +44,7 @@ def _boundaries() -> dict:
     data = rules.load("segmentation")
     return {
         "sentence_end": regex.compile(data["sentence_end"]),
-        "item_start": regex.compile(data["list_item_start"]),
+        "item_start": regex.compile(rules.scannable(data["list_item_start"])),
         "clause_sep": regex.compile(data["clause_separators"]),
         "thousands": regex.compile(data["thousands_comma"]),
         "last_break": regex.compile(rf"{data['clause_separators']}|\s", regex.REVERSE),
@@ -109,10 +109,16 @@ def clause_starts(sentence: str) -> list[int]:
             depth += 1
         elif ch in b["close"]:
             depth = max(0, depth - 1)
-        elif depth == 0 and b["clause_sep"].match(ch) and i not in thousands:
+        elif depth == 0 and _separates(ch) and i not in thousands:
             current = i + 1
     starts.append(current)
     return starts
+
+
+@functools.lru_cache(maxsize=4096)
+def _separates(ch: str) -> bool:
+    # the pattern is matched against the character alone: its answer depends on the character only
+    return _boundaries()["clause_sep"].match(ch) is not None
 
 
 @functools.cache

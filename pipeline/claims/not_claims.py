@@ -1,0 +1,44 @@
+"""Not-a-claim filters (rules/claim_filters.yaml not_claims): the first, in the file's order,
+whose every pattern matches the figure's context.
+
+Most filters test one part of the context (the text before, the figure, the text after) with
+one pattern, and a figure passes nearly all of them. The one-pattern filters of each part are
+also joined into one pattern, searched once: when it finds nothing, none of them can match and
+they are not searched one by one. The filter named is the same as searching them all in order.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from pipeline import rules
+
+from . import lexicon
+
+_CHEAPEST_FIRST = {"text": 0, "after": 1, "before": 2}     # the figure is short, the text before is longest
+
+
+@functools.cache
+def _filters() -> tuple[dict[str, regex.Pattern], list[tuple[str, str, list[tuple[str, regex.Pattern]]]]]:
+    """The joined pattern of each part, and each filter: its name, its part when it has one
+    pattern only, and its patterns, the cheapest to search first (all must match anyway)."""
+    alone: dict[str, list[str]] = {}
+    filters = []
+    for name, patterns in lexicon.claim_filters()["not_claims"]:
+        part = next(iter(patterns)) if len(patterns) == 1 else ""
+        if part:
+            alone.setdefault(part, []).append(patterns[part].pattern)
+        filters.append((name, part, sorted(patterns.items(), key=lambda item: _CHEAPEST_FIRST[item[0]])))
+    return {part: regex.compile(rules.any_of(found)) for part, found in alone.items()}, filters
+
+
+def not_claim_filter(before: str, text: str, after: str) -> str:
+    """The name of the first not-a-claim filter whose every pattern matches, else ''."""
+    context = {"before": before, "text": text, "after": after}
+    joined, filters = _filters()
+    quiet = {part for part, pattern in joined.items() if pattern.search(context[part]) is None}
+    for name, part, patterns in filters:
+        if part not in quiet and all(pattern.search(context[key]) for key, pattern in patterns):
+            return name
+    return ""
