@@ -706,6 +706,7 @@ CASES = [
 ]
 
 NOT_CLAIMS = [
+    ("a-slash-fraction-is-a-date-not-a-claim", "元大高股息12/10除息，11/22公告配息金額。"),
     ("a-piece-of-something-is-no-yuan", "導語：AI成了最會講故事的那一塊。"),
     ("a-plan-named-after-doubling-is-no-change", "政府推出居民收入倍增计划。"),
     ("plain-text-table-rows",

@@ -253,8 +253,10 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
         return None
     if not_claim_filter(before_all[-w["not_claim_before"]:], sentence[q.start:q.end], after[:w["not_claim_after"]]):
         return None
+    if q.form == "fraction" and "/" in q.text:
+        return None              # a slash "fraction" in news is a date (11/22) or a fiscal year (2024/25)
     measure, value, value_max = _measure(q), q.value, q.value_max
-    if q.form == "fraction" and "/" not in q.text and value is not None:   # "about a quarter of …": a share
+    if q.form == "fraction" and value is not None:      # "about a quarter of service revenue": a share, in percent
         measure, value, value_max = "percent", value * 100, value_max * 100 if value_max is not None else None
     fig = Figure(q.start, q.end, "level", measure, value, value_max, q.unit, q.unit_spans,
                  generic_currency=q.generic_currency, rule=q.rule)
