@@ -133,9 +133,9 @@ def _quantity(norm: str, raw: str, m, g: Grammar, run: RunTokens) -> tuple[Draft
     start = m.start()
     pcur = m.group("pcur")
     draft = read.fraction(norm, reading, g)
-    if draft is None and filters.lone_scale_word(reading):
-        return None, m.start() + 1        # "unit: 100 million yuan" states no figure
     if draft is None:
+        if filters.lone_scale_word(reading):
+            return None, m.start() + 1    # "unit: 100 million yuan" states no figure
         draft = read.suffix(norm, raw, reading, g)
     if draft is None:
         if not filters.standalone_ok(g, norm, reading):
