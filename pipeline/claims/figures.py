@@ -173,10 +173,10 @@ def _role(fig: Figure, q: Quantity, before: str, after: str, alone: bool = False
         if flow.group("down") is not None:
             fig.value, fig.value_max = _signed_range(fig.value, fig.value_max, -1)
         return fig
-    sign = direction_of(before)[0] or _verb_object_sign(before)
+    sign = _currency_move(before, fig) or direction_of(before)[0] or _verb_object_sign(before)
     fig.improvement = told_as_improvement(before)
-    if before.endswith(lexicon.perfective()):
-        before = before[:-len(lexicon.perfective())]
+    if before.endswith(lexicon.change_word("perfective")):
+        before = before[:-len(lexicon.change_word("perfective"))]
     before = c["modal_gap"].sub("", before)      # "revenue growth will approach 35%"
     flat = c["flat_to"].search(before)
     if flat is not None and fig.measure in ("percent", "pp"):
@@ -205,6 +205,12 @@ def _role(fig: Figure, q: Quantity, before: str, after: str, alone: bool = False
         set_change(fig, q, sign)
         fig.to_level = bool(c["link_head"].match(after))
     return fig
+
+
+def _currency_move(before: str, fig: Figure) -> int:
+    """A currency's gain or loss told in percent is its own move, not its quote's (rules/changes.yaml)."""
+    move = lexicon.changes()["currency_move_pct"].search(before) if fig.measure == "percent" else None
+    return 0 if move is None else (1 if move.group("up") else -1)
 
 
 def _verb_holds(before: str, link_start: int) -> bool:
@@ -261,7 +267,7 @@ def read_figure(sentence: str, clause_start: int, q: Quantity) -> Figure | None:
     fig = Figure(q.start, q.end, "level", measure, value, value_max, q.unit, q.unit_spans,
                  generic_currency=q.generic_currency, rule=q.rule)
     if measure == "multiple":
-        fig.unit = lexicon.multiple_unit()
+        fig.unit = lexicon.change_word("multiple_unit")
     if measure == "count":
         _count_unit(fig, sentence, q)
     symbol, before = _qualifier_before(sentence[clause_start:q.start].rstrip())

@@ -155,6 +155,7 @@ def changes() -> dict:
         "link_head": regex.compile(f"^\\s*(?:{links}|[,，]\\s*{data['level_links_after_comma']})"),
         "up_after": regex.compile(data["change_after_up"]),
         "down_after": regex.compile(data["change_after_down"]),
+        "currency_move_pct": regex.compile(data["currency_move_pct"]),
         "basis": [(name, regex.compile(f"{data['basis_guard']}(?:{alternation(words)})"))
                   for name, words in data["basis"].items()],
         "sequential": regex.compile(alternation(data["sequential"])),
@@ -288,13 +289,6 @@ def windows() -> dict[str, int]:
     return dict(rules.load("claim_filters")["windows"])
 
 
-def growth_noun_metric() -> str:
-    return rules.load("changes")["growth_noun_metric"]
-
-
-def perfective() -> str:
-    return rules.load("changes")["perfective"]
-
-
-def multiple_unit() -> str:
-    return rules.load("changes")["multiple_unit"]
+def change_word(name: str) -> str:
+    """One word of rules/changes.yaml: growth_noun_metric, perfective or multiple_unit."""
+    return rules.load("changes")[name]

@@ -259,7 +259,7 @@ def _continued(rows: list[Row], fig: Figure) -> Row | None:
     cities up 0.7%": the cities' CPI), it continues the claim the rate was of."""
     if fig.measure != "pp":
         for row in reversed(rows):
-            if not (row.change_pp is not None and row.metric == lexicon.growth_noun_metric()):
+            if not (row.change_pp is not None and row.metric == lexicon.change_word("growth_noun_metric")):
                 return row
     return rows[-1] if rows else None
 

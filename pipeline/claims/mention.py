@@ -24,7 +24,7 @@ def _growth_noun(fig: Figure, before: list[MetricMention], s: Sentence, clause: 
     """A change in points of a growth rate measures the rate: the growth noun is its metric."""
     nouns = list(lexicon.changes()["growth_nouns"].finditer(s.text, clause, fig.start))
     if nouns and (not before or nouns[-1].start() >= before[-1].end):
-        return MetricMention(nouns[-1].start(), nouns[-1].end(), lexicon.growth_noun_metric(), "ratio")
+        return MetricMention(nouns[-1].start(), nouns[-1].end(), lexicon.change_word("growth_noun_metric"), "ratio")
     return None
 
 
