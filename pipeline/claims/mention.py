@@ -90,8 +90,20 @@ def metric_mention(fig: Figure, s: Sentence) -> MetricMention | None:
             and not lexicon.changes()["growth_nouns"].fullmatch(match.group("metric")) \
             and not _fallback_not_after().search(s.text, clause, match.start("metric")):
         start, end = match.span("metric")
-        return MetricMention(_word_start(s.text, start, end), end, "", "")
+        return _listed_category_metric(s, start, end) or MetricMention(_word_start(s.text, start, end), end, "", "")
     return _counted_noun(fig, s)
+
+
+def _listed_category_metric(s: Sentence, start: int, end: int) -> MetricMention | None:
+    """A bare category after one written with its metric ("grain and food category retail sales
+    +6.1%, jewellery category +8.5%"): the category is what the figure is of; the metric is the one
+    the last such category named."""
+    data = rules.load("metrics")
+    word = data["category_word"]
+    if not s.text.endswith(word, start, end):
+        return None
+    named = [m for m in s.metrics if m.end <= start and s.text.endswith(word, 0, m.start)]
+    return named[-1] if named and named[-1].metric not in data["category_not_of"] else None
 
 
 @functools.cache

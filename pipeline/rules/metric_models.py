@@ -60,6 +60,8 @@ class Metrics(RuleFile):
     after_only: dict[str, str]
     alias_opening: Pattern
     possessive_links: list[str]
+    category_word: str
+    category_not_of: list[str] = []
     quoted_prices: list[str]
     quote_before: Pattern
     term_patterns: dict[str, Pattern]
