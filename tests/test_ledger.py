@@ -41,7 +41,7 @@ def test_every_article_has_gold_and_a_split():
                                       "real-test-5", "dev-unopened-6", "real-test-7", "real-test-8", "real-test-9",
                                       "real-test-10", "real-test-11", "real-test-12", "real-test-13", "real-test-14",
                                       "real-test-15", "real-test-16", "real-test-17", "real-test-18", "real-test-19",
-                                      "real-test-20",
+                                      "real-test-20", "real-test-21",
                                       "opened-28", "opened-29"}
 
 
