@@ -33,6 +33,9 @@ class Footer(Strict):
     sentence_end: Pattern
     search_from: float = Field(ge=0, le=1)
     notes_heading: Pattern
+    body_sense_words: Pattern
+    prose_figure: Pattern
+    prose_punctuation: Pattern
 
 
 class Credits(Strict):

@@ -35,6 +35,9 @@ def patterns() -> dict:
         "sentence_end": regex.compile(footer["sentence_end"]),
         "search_from": float(footer["search_from"]),
         "notes_heading": regex.compile(footer["notes_heading"]),
+        "body_sense": regex.compile(footer["body_sense_words"]),
+        "prose_figure": regex.compile(footer["prose_figure"]),
+        "prose_punctuation": regex.compile(footer["prose_punctuation"]),
         "credits": regex.compile(data["credits"]["pattern"]),
         "dateline": regex.compile(data["dateline"]),
         "dateline_stamp": regex.compile(data["dateline_stamp"]),
@@ -97,6 +100,9 @@ def is_footer_marker(line: str) -> bool:
     match = p["footer_markers"].search(line)
     if not match:
         return False
+    if p["body_sense"].fullmatch(match.group()) and p["prose_figure"].search(line) \
+            and p["prose_punctuation"].search(line):
+        return False            # a word of the body ("a payment licence", "likes") in a sentence with a figure
     lead = line[:match.start()]
     return not (len(lead) > p["short"] and p["sentence_in_line"].search(lead))
 
