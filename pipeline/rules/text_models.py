@@ -20,6 +20,7 @@ class KeywordList(Strict):
 class Header(Strict):
     max_lines: Count
     max_sentences: Count
+    body_sense_words: Pattern
     markers: list[Pattern]
     keyword_list: KeywordList
     hashtag: Pattern

@@ -20,6 +20,7 @@ def patterns() -> dict:
     listing = header["keyword_list"]
     return {
         "header_markers": regex.compile(rules.any_of(header["markers"]), regex.I),
+        "header_body_sense": regex.compile(header["body_sense_words"]),
         "header_max": int(header["max_lines"]),
         "header_sentences": int(header["max_sentences"]),
         "separators": regex.compile(listing["separators"]),
@@ -73,8 +74,16 @@ def is_header_line(line: str) -> bool:
     p = patterns()
     if len(p["sentence_in_line"].findall(line)) > p["header_sentences"]:
         return False            # prose: a page saved as one line, not a spam header in front of it
-    return bool(p["header_markers"].search(line) or is_keyword_list(line)
+    return bool(_header_marker(line, p) or is_keyword_list(line)
                 or (len(p["hashtag"].findall(line)) >= 2 and not p["hashtag_prose"].search(p["hashtag"].sub("", line))))
+
+
+def _header_marker(line: str, p: dict) -> bool:
+    """A spam marker on the line, not counting words that also name market news in a headline with a figure."""
+    found = [m.group() for m in p["header_markers"].finditer(line)]
+    if found and all(p["header_body_sense"].fullmatch(word) for word in found):
+        return p["prose_figure"].search(line) is None
+    return bool(found)
 
 
 def is_dateline(line: str) -> bool:
