@@ -9,7 +9,7 @@ import regex
 
 from pipeline import rules
 from pipeline.text.normalize import normalize_text
-from pipeline.text.segment import pos_tokenizer
+from pipeline.text.segment import tagged_words
 
 from .entities import entity_id, entity_type
 from .lexicon import metric_table
@@ -65,9 +65,9 @@ def lexicon() -> dict:
 def tagged_tokens(text: str) -> list[Token]:
     """jieba's words of `text` with their part-of-speech tags and offsets."""
     tokens, position = [], 0
-    for token in pos_tokenizer().cut(text):
-        tokens.append((position, position + len(token.word), token.word, token.flag))
-        position += len(token.word)
+    for word, flag in tagged_words(text):
+        tokens.append((position, position + len(word), word, flag))
+        position += len(word)
     return tokens
 
 

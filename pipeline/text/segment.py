@@ -147,7 +147,27 @@ class _PrivatePOSTokenizer(_posseg.POSTokenizer):  # type: ignore[name-defined]
         return iter(_hmm_tagged(sentence))
 
 
+
 _HMM_CUT = _posseg.POSTokenizer._POSTokenizer__cut
+_BLOCK = _posseg.re_han_internal            # jieba's blocks: no word crosses a block's edge
+
+
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """(word, tag) pairs of `text`, the same as `pos_tokenizer().cut(text)` gives: jieba tags
+    each block (a run of word characters between punctuation and spaces) on its own, so the
+    words of a block are memoized. Clauses such as a name with its metric recur from sentence
+    to sentence and from article to article: about a third of the tagged characters of a
+    batch are in a block tagged before."""
+    out: list[tuple[str, str]] = []
+    for block in _BLOCK.split(text):
+        if block:
+            out += _block_tagged(block)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _block_tagged(block: str) -> tuple[tuple[str, str], ...]:
+    return tuple((pair.word, pair.flag) for pair in pos_tokenizer().cut(block))
 
 
 @functools.lru_cache(maxsize=1 << 15)
