@@ -27,6 +27,7 @@ from pipeline import rules
 from . import dictionary_cache
 from .jieba_loader import import_jieba, import_posseg
 from .normalize import normalize_text
+from .tagging import tag_block
 
 if TYPE_CHECKING:
     import jieba
@@ -167,7 +168,11 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _block_tagged(block: str) -> tuple[tuple[str, str], ...]:
-    return tuple((pair.word, pair.flag) for pair in pos_tokenizer().cut(block))
+    tagger = pos_tokenizer()
+    if _BLOCK.match(block) is None:           # punctuation and spaces, tagged one by one
+        return tuple((pair.word, pair.flag) for pair in tagger.cut(block))
+    tagger.makesure_userdict_loaded()
+    return tuple(tag_block(tagger, block))
 
 
 @functools.lru_cache(maxsize=1 << 15)
