@@ -1,10 +1,10 @@
 """Not-a-claim filters (rules/claim_filters.yaml not_claims): the first, in the file's order,
 whose every pattern matches the figure's context.
 
-Most filters test one part of the context (the text before, the figure, the text after) with
-one pattern, and a figure passes nearly all of them. The one-pattern filters of each part are
-also joined into one pattern, searched once: when it finds nothing, none of them can match and
-they are not searched one by one. The filter named is the same as searching them all in order.
+A figure passes nearly all filters. Each filter's first pattern (the cheapest part: the figure,
+the text after, the text before) is its gate, and the gates of each part are joined into one
+pattern, searched once: when it finds nothing, no filter gated on that part can match, and
+none of them is searched one by one. The filter named is the same as searching them all in order.
 """
 from __future__ import annotations
 
@@ -21,16 +21,16 @@ _CHEAPEST_FIRST = {"text": 0, "after": 1, "before": 2}     # the figure is short
 
 @functools.cache
 def _filters() -> tuple[dict[str, regex.Pattern], list[tuple[str, str, list[tuple[str, regex.Pattern]]]]]:
-    """The joined pattern of each part, and each filter: its name, its part when it has one
-    pattern only, and its patterns, the cheapest to search first (all must match anyway)."""
-    alone: dict[str, list[str]] = {}
+    """The joined gates of each part, and each filter: its name, the part of its gate, and its
+    patterns, the cheapest to search first (all must match anyway; the first is the gate)."""
+    gates: dict[str, list[str]] = {}
     filters = []
     for name, patterns in lexicon.claim_filters()["not_claims"]:
-        part = next(iter(patterns)) if len(patterns) == 1 else ""
-        if part:
-            alone.setdefault(part, []).append(patterns[part].pattern)
-        filters.append((name, part, sorted(patterns.items(), key=lambda item: _CHEAPEST_FIRST[item[0]])))
-    return {part: regex.compile(rules.any_of(found)) for part, found in alone.items()}, filters
+        ordered = sorted(patterns.items(), key=lambda item: _CHEAPEST_FIRST[item[0]])
+        part = ordered[0][0]
+        gates.setdefault(part, []).append(ordered[0][1].pattern)
+        filters.append((name, part, ordered))
+    return {part: regex.compile(rules.any_of(found)) for part, found in gates.items()}, filters
 
 
 def not_claim_filter(before: str, text: str, after: str) -> str:
