@@ -166,7 +166,7 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)      # a few MB: memory must not grow with the batch
 def _block_tagged(block: str) -> tuple[tuple[str, str], ...]:
     tagger = pos_tokenizer()
     if _BLOCK.match(block) is None:           # punctuation and spaces, tagged one by one
