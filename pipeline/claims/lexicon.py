@@ -134,6 +134,11 @@ def possessive_links() -> tuple[str, ...]:
     return tuple(rules.load("metrics")["possessive_links"])
 
 
+@functools.cache
+def tenor_link() -> regex.Pattern:
+    return regex.compile(rules.load("metrics")["tenor_link"])
+
+
 def metric_parent(metric_id: str) -> str:
     entry = rules.load("metrics")["metrics"].get(metric_id)
     return (entry.get("parent") or "") if entry else ""

@@ -18,6 +18,7 @@ from .sentence import Sentence
 
 _DIGIT = regex.compile(r"\d")
 FALLBACK_WINDOW = 64   # characters before a figure where the fallback metric phrase may start
+TENOR_REACH = 8        # characters between a figure and a metric named after it ("of", a tenor)
 
 
 def _growth_noun(fig: Figure, before: list[MetricMention], s: Sentence, clause: int) -> MetricMention | None:
@@ -41,8 +42,8 @@ def _rate_phrase(fig: Figure, before: list[MetricMention], s: Sentence, clause: 
 def _after(fig: Figure, s: Sentence) -> MetricMention | None:
     """A metric named right after the figure ("70.6 bn of R&D", "2 bn dollars of buybacks")."""
     links = lexicon.possessive_links()
-    gap = max(len(link) for link in links)
-    after = [m for m in s.metrics if fig.end <= m.start <= fig.end + gap and s.text[fig.end:m.start] in links]
+    after = [m for m in s.metrics if fig.end <= m.start <= fig.end + TENOR_REACH
+             and (s.text[fig.end:m.start] in links or lexicon.tenor_link().fullmatch(s.text, fig.end, m.start))]
     if after:
         return after[0]
     offset = 1 if s.text[fig.end:fig.end + 1] in links else 0

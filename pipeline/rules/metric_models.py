@@ -60,6 +60,7 @@ class Metrics(RuleFile):
     after_only: dict[str, str]
     alias_opening: Pattern
     possessive_links: list[str]
+    tenor_link: Pattern
     category_word: str
     category_not_of: list[str] = []
     quoted_prices: list[str]
