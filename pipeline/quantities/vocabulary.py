@@ -157,6 +157,8 @@ def tokenize(text: str, pos: int, endpos: int | None = None, cut: Sequence[Token
         if m is None:
             break
         kind = m.lastgroup if m.lastgroup != "dec" else "point"
+        if start > pos and kind in ("dig", "zero") and out[-1].kind == "big":
+            break              # a word digit after a space opens a phrase of its own (2780 yi, one lot)
         if m.group("num") is not None:
             try:
                 value = parse_arabic(m.group("num"))
