@@ -721,6 +721,9 @@ CASES = [
 ]
 
 NOT_CLAIMS = [
+    ("an-index-ticker-in-a-one-line-page",
+     "新股IPO 恒指 25,418.66 +132.05(+0.52%) 國指 9,012.37 +41.80(+0.47%) 【新股放榜】"),
+    ("a-month-day-stamp-before-a-clock-time", "汽车小白：渗透率都过半了 11-12 17:02 回复"),
     ("a-slash-fraction-is-a-date-not-a-claim", "元大高股息12/10除息，11/22公告配息金額。"),
     ("a-piece-of-something-is-no-yuan", "導語：AI成了最會講故事的那一塊。"),
     ("a-plan-named-after-doubling-is-no-change", "政府推出居民收入倍增计划。"),
