@@ -33,3 +33,22 @@ def signed_for(metric: str, row: Row) -> None:
         value = getattr(row, name)
         if value is not None:
             setattr(row, name, -abs(value))
+
+
+@functools.cache
+def _loss_narrowing() -> regex.Pattern:
+    return regex.compile(rules.load("changes")["loss_narrowing"])
+
+
+def signed_for_profit_below_zero(row: Row, before: str) -> None:
+    """A narrowing loss told of a profit written below zero is a rise of that profit."""
+    if row.value is not None and row.value < 0 and _loss_narrowing().search(before):
+        for name in ("change_pct", "change_abs", "change_max"):
+            value = getattr(row, name)
+            if value is not None:
+                setattr(row, name, abs(value))
+        low = "change_pct" if row.change_pct is not None else "change_abs"
+        if row.change_max is not None and getattr(row, low) is not None and getattr(row, low) > row.change_max:
+            high = getattr(row, low)           # the flip turned (low, high) around
+            setattr(row, low, row.change_max)
+            row.change_max = high

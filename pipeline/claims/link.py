@@ -19,7 +19,7 @@ from pipeline import rules
 from . import lexicon
 from .basis import change_basis
 from .figures import Figure, direction_of
-from .improvement import signed_for
+from .improvement import signed_for, signed_for_profit_below_zero
 from .lexicon import MetricMention
 from .metric import Choice, metric_since_last_figure
 from .rows import Row
@@ -294,3 +294,4 @@ def attach(row: Row, fig: Figure, s: Sentence, rate_only: bool = False) -> None:
             target.unit = fig.unit
         if fig.improvement:
             signed_for(target.metric, target)
+        signed_for_profit_below_zero(target, s.text[s.clause(fig.start):fig.start])

@@ -38,6 +38,7 @@ class Changes(RuleFile):
     contrast_item: Pattern
     change_after_up: Pattern
     change_after_down: Pattern
+    loss_narrowing: Pattern
     currency_move_pct: Pattern
     growth_noun_tail: Pattern
     growth_nouns: Words
