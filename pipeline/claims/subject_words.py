@@ -8,6 +8,7 @@ from typing import NamedTuple
 import regex
 
 from pipeline import rules
+from pipeline.rules.gated import compiled
 from pipeline.text.normalize import normalize_text
 from pipeline.text.segment import tagged_words
 
@@ -40,14 +41,14 @@ def lexicon() -> dict:
             "segments": tuple(normalize_text(w) for w in data["segment_suffixes"]),
             "references": norm(data["references"]), "flags": frozenset(data["name_flags"]),
             "stop": norm(data["stop_words"]) | frozenset(metric_table()),
-            "credit": regex.compile(data["credit_pattern"]),
+            "credit": compiled(data["credit_pattern"]),
             "breakdown": norm(data["breakdown_words"]),
             "joiners": norm(data["list_joiners"]),
             "topic": tuple(normalize_text(w) for w in data["topic_words"]),
             "locative": tuple(normalize_text(w) for w in data["locative_markers"]),
             "comparison_base": regex.compile(data["comparison_base"]),
             "masked": regex.compile(rules.alternation(data["masked_phrases"], key=normalize_text)),
-            "masked_patterns": tuple(regex.compile(p) for p in data["masked_patterns"]),
+            "masked_patterns": tuple(compiled([p]) for p in data["masked_patterns"]),
             "layout_names": (regex.compile(data["item_heading"]), regex.compile(data["topic_name"])),
             "bare_item": regex.compile(data["bare_item_heading"]),
             "heading_name": regex.compile(data["heading_name"]), "heading_again": data["heading_name_again"],

@@ -31,6 +31,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class GatedPattern(Strict):
+    """An alternative tried only in a text where `needs` occurs (see rules/gated.py): every
+    text the alternative matches in must hold a match of `needs`."""
+    pattern: Pattern
+    needs: Pattern
+
+
+Alternatives = list[Pattern | GatedPattern]
+
+
 class Example(BaseModel):
     model_config = ConfigDict(extra="allow")
     text: str

@@ -7,7 +7,7 @@ from typing import Literal
 import regex
 from pydantic import model_validator
 
-from .base import Count, Pattern, RuleFile, Strict, Word, Words
+from .base import Alternatives, Count, Pattern, RuleFile, Strict, Word, Words
 
 
 # -- changes.yaml -------------------------------------------------------------------
@@ -165,9 +165,9 @@ class Subjects(RuleFile):
     list_joiners: Words
     breakdown_words: Words
     masked_phrases: Words
-    masked_patterns: list[Pattern]
+    masked_patterns: Alternatives
     acts_of_sources: Words
-    credit_pattern: Pattern
+    credit_pattern: Alternatives
 
 
 class Entity(Strict):
