@@ -73,3 +73,17 @@ def test_an_alternative_is_skipped_without_its_gate_and_kept_with_it():
     only = Gated([{"pattern": "b", "needs": "c"}])
     assert list(only.finditer("bbb")) == [] and only.search("bbb") is None
     assert only.search("bc").group() == "b"
+
+
+def test_a_period_gate_holds_wherever_its_pattern_matches(texts):
+    from pipeline.periods.find import _compiled
+
+    gated = [(rule_id, pattern, gate) for rule_id, _, pattern, gate in _compiled()[0] if gate is not None]
+    assert gated
+    matched = 0
+    for text in texts:
+        for rule_id, pattern, gate in gated:
+            if pattern.search(text):
+                matched += 1
+                assert gate.search(text), f"period rule {rule_id} matches without its needs in {text[:80]!r}"
+    assert matched >= len(gated)      # the texts exercise the gated patterns

@@ -35,7 +35,7 @@ def test_no_period_pattern_starts_in_white_space():
     from pipeline import rules
     from pipeline.periods.find import _compiled
     texts = ["   " + example["text"] for example in rules.load("periods")["examples"]]
-    starts = [(rule_id, m.group()) for rule_id, _, pattern in _compiled()[0]
+    starts = [(rule_id, m.group()) for rule_id, _, pattern, _gate in _compiled()[0]
               for text in texts for m in pattern.finditer(text) if m.group()[:1].isspace()]
     assert starts == []
 

@@ -70,7 +70,9 @@ def _year_value(raw: str | None, two_digits: bool) -> int | None:
 
 
 @functools.cache
-def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern, regex.Pattern]:
+def _compiled() -> tuple[list[tuple[str, str, regex.Pattern, regex.Pattern | None]], regex.Pattern, regex.Pattern]:
+    """(rule id, shape, pattern, gate) of every period pattern: a gated pattern is tried only in
+    a text where its gate (its `needs`) occurs."""
     data = rules.load("periods")
     parts = data["parts"]
 
@@ -82,12 +84,14 @@ def _compiled() -> tuple[list[tuple[str, str, regex.Pattern]], regex.Pattern, re
     compiled = []
     for rule in data["rules"]:
         patterns = rule["pattern"] if isinstance(rule["pattern"], list) else [rule["pattern"]]
-        for pattern in patterns:
+        for entry in patterns:
+            pattern, needs = (entry, None) if isinstance(entry, str) else (entry["pattern"], entry["needs"])
             try:
                 # No pattern starts with optional white space (a relative year takes its spaces
                 # with it: (?:(?<rel>…)\s*)?), so no match starts in a run of spaces and the
                 # engine can scan for each pattern's first characters.
-                compiled.append((rule["id"], rule["shape"], regex.compile(rules.scannable(splice(pattern)))))
+                gate = None if needs is None else regex.compile(rules.scannable(splice(needs)))
+                compiled.append((rule["id"], rule["shape"], regex.compile(rules.scannable(splice(pattern))), gate))
             except regex.error as exc:
                 raise rules.RuleError(f"rules/periods.yaml: rule {rule['id']}: {exc}") from exc
     return compiled, regex.compile(data["comparison_before"]), regex.compile(data["comparison_keeps"])
@@ -105,7 +109,9 @@ def _contexts() -> dict[str, regex.Pattern]:
 def _candidates(text: str) -> list[PeriodMention]:
     compiled, _, _ = _compiled()
     found: list[PeriodMention] = []
-    for rule_id, shape, pattern in compiled:
+    for rule_id, shape, pattern, gate in compiled:
+        if gate is not None and gate.search(text) is None:
+            continue                        # the pattern cannot match where what it needs is absent
         for match in pattern.finditer(text):
             start, end = match.span()
             while start < end and text[start].isspace():

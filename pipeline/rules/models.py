@@ -199,7 +199,14 @@ Shape = Literal["year", "half", "quarter", "month", "day", "quarter_span", "mont
 class PeriodRule(Strict):
     id: str
     shape: Shape
-    pattern: str | list[str]
+    # a pattern, or a list of them; one written {pattern, needs} is tried only in a text where
+    # `needs` (a pattern every text it matches in holds, parts spliced in) occurs
+    pattern: str | list[str | PeriodPattern]
+
+
+class PeriodPattern(Strict):
+    pattern: str
+    needs: str
 
 
 class Periods(RuleFile):
@@ -236,7 +243,9 @@ class Periods(RuleFile):
     @model_validator(mode="after")
     def _patterns_compile(self) -> Periods:
         for rule in self.rules:
-            for pattern in rule.pattern if isinstance(rule.pattern, list) else [rule.pattern]:
+            entries = rule.pattern if isinstance(rule.pattern, list) else [rule.pattern]
+            written = [p for e in entries for p in ([e] if isinstance(e, str) else [e.pattern, e.needs])]
+            for pattern in written:
                 for name, sub in self.parts.items():
                     pattern = pattern.replace("{" + name + "}", sub)
                 try:
