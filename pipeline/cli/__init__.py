@@ -11,17 +11,30 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-from pipeline import __version__
+from typing import Any
 
 from . import corpus, review, scoring
+
+
+class _Version(argparse.Action):
+    """`--version`, the package version read only when asked for (importlib.metadata costs a
+    cold start about 50 ms)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit", **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: Any = None):
+        from pipeline import __version__
+
+        parser.exit(message=f"zhclaims {__version__}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhclaims", description="Numeric claims from Chinese finance news.",
                                      epilog=corpus.EXIT_STATUSES.replace("--strict", "extract/run --strict"),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"zhclaims {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True)
     corpus.register(sub)
     scoring.register(sub)

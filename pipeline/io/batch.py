@@ -63,11 +63,23 @@ def companion(output: str | Path, name: str) -> Path:
     return output.parent / f"{output.stem}.{name}.csv"
 
 
+class _NoBar:
+    """A progress bar that shows nothing (tqdm, which imports importlib.metadata, is not loaded)."""
+
+    def update(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def _progress(total: int, enabled: bool):
+    if not enabled:
+        return _NoBar()
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0                    # no monitor thread: workers are forked
-    return tqdm(total=total, unit="doc", disable=not enabled, leave=False)
+    return tqdm(total=total, unit="doc", leave=False)
 
 
 def run_batch(paths: Iterable[str | Path], output: str | Path, options: Options | None = None) -> Summary:
