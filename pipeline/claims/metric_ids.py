@@ -62,8 +62,8 @@ def is_quoted_rate(metric: str) -> bool:
 def _verb_id(row: Row, fig: Figure, s: Sentence) -> str:
     r = _rules()
     match = r["verb_tail"].search(s.text, s.clause(fig.start), fig.start)
-    if match is None:      # "net bought Tencent (00700) 9.8 bn": a buying verb, what it bought, an amount
-        match = r["object_tail"].search(s.text, s.clause(fig.start), fig.start) if row.kind == "amount" else None
+    if match is None:      # "net bought Tencent (00700) 9.8 bn" (or 12,608 lots): a verb, what it bought, a figure
+        match = r["object_tail"].search(s.text, s.clause(fig.start), fig.start) if row.kind != "ratio" else None
         return r["object_verbs"][match.group()] if match else ""
     if (match.group() in r["money_verbs"] and row.kind != "amount") \
             or r["verb_not_after"].search(s.text, s.clause(fig.start), match.start()):
