@@ -130,6 +130,9 @@ def _month_span(m: PeriodMention, year: int, prefix: str, context: YearContext |
         return ""
     if m.get("first") and last % 3 == 0:        # the first 3, 6, 9 or 12 months, as the months ended then
         return _months_ended(year, last, last)
+    half = rules.load("periods")["half_month_spans"].get(f"{first}-{last}")
+    if half:
+        return f"{year}-H{half}"
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 

@@ -238,6 +238,7 @@ class Periods(RuleFile):
     ended_spans: dict[str, int]
     ended_quarter_months: Count
     halves: dict[str, int]
+    half_month_spans: dict[str, int] = {}
     dekad_starts: dict[str, int]
 
     @model_validator(mode="after")
