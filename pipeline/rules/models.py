@@ -19,6 +19,7 @@ class Changes(RuleFile):
     basis: dict[Literal["yoy", "qoq", "mom"], Words]
     sequential: Words
     named_year_base: Pattern
+    named_year_base_bare: Pattern
     named_month_base: Pattern
     listed_bases: Pattern
     listed_bases_separator: Pattern
