@@ -82,7 +82,7 @@ def change_basis(fig: Figure, s: Sentence, period_shape: str, period: str) -> st
 def _year_named_basis(s: Sentence, start: int, position: int, period: str) -> str:
     """yoy for a base named by the year before the claim's period ("than the same period of 2024" on a 2025 figure)."""
     named = _named_year_base().search(s.text, start, position)
-    if named is None and regex.fullmatch(r"\d{4}", period):      # a whole year's figure: the year before, bare
+    if named is None and len(period) == 4 and period.isdigit():     # a whole year's figure: the year before, bare
         named = _named_year_base_bare().search(s.text, start, position)
     year = small_int(named.group("y")) if named else None
     return "yoy" if year is not None and period[:4].isdigit() and year == int(period[:4]) - 1 else ""
