@@ -42,13 +42,14 @@ def _loss_narrowing() -> regex.Pattern:
 
 def signed_for_profit_below_zero(row: Row, before: str) -> None:
     """A narrowing loss told of a profit written below zero is a rise of that profit."""
-    if row.value is not None and row.value < 0 and _loss_narrowing().search(before):
-        for name in ("change_pct", "change_abs", "change_max"):
-            value = getattr(row, name)
-            if value is not None:
-                setattr(row, name, abs(value))
-        low = "change_pct" if row.change_pct is not None else "change_abs"
-        if row.change_max is not None and getattr(row, low) is not None and getattr(row, low) > row.change_max:
-            high = getattr(row, low)           # the flip turned (low, high) around
-            setattr(row, low, row.change_max)
-            row.change_max = high
+    if row.value is None or row.value >= 0 or not _loss_narrowing().search(before):
+        return
+    for name in ("change_pct", "change_abs"):
+        value = getattr(row, name)
+        if value is not None:
+            setattr(row, name, abs(value))
+    low = "change_pct" if row.change_pct is not None else "change_abs"
+    if row.change_max is not None and getattr(row, low) is not None:     # a range: its ends in order again
+        ends = sorted((getattr(row, low), abs(row.change_max)))
+        setattr(row, low, ends[0])
+        row.change_max = ends[1]

@@ -286,6 +286,7 @@ def attach(row: Row, fig: Figure, s: Sentence, rate_only: bool = False) -> None:
         for target in [row, *row.linked]:
             target.change_pct, target.change_max = fig.change_pct, fig.change_max
         return
+    before = s.text[s.clause(fig.start):fig.start]
     for target in [row, *row.linked]:
         target.change_pct, target.change_pp = fig.change_pct, fig.change_pp
         target.change_abs, target.change_max = fig.change_abs, fig.change_max
@@ -294,4 +295,4 @@ def attach(row: Row, fig: Figure, s: Sentence, rate_only: bool = False) -> None:
             target.unit = fig.unit
         if fig.improvement:
             signed_for(target.metric, target)
-        signed_for_profit_below_zero(target, s.text[s.clause(fig.start):fig.start])
+        signed_for_profit_below_zero(target, before)
